@@ -1,0 +1,5 @@
+"""``python -m cleaner``."""
+
+from cleaner.cli import main
+
+main()
