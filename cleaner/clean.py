@@ -53,6 +53,16 @@ class CleanResult:
         """The non-blank input lines that were removed, in input order."""
         return tuple(d for d in self.lines if d.category is not None)
 
+    @property
+    def plain(self) -> str:
+        """The cleaned document as plain text: the title, a blank line, then the body.
+
+        This is what ``cleaner clean`` writes for text output; cleaning it again changes nothing.
+        """
+        if self.title and self.text:
+            return f"{self.title}\n\n{self.text}\n"
+        return f"{self.title or self.text}\n" if (self.title or self.text) else ""
+
     def to_record(self, doc_id: str) -> dict[str, Any]:
         """The public JSONL record (field names are a contract: see README)."""
         return {
