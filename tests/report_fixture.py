@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +89,42 @@ def load_fixture(
             for p in passages
         ]
     return documents, Clustering(tuple(stories)), passages
+
+
+class PageParser(HTMLParser):
+    """Collects the tags (with attributes), the text and the stylesheet of an HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.style = ""
+        self.title = ""
+        self._open = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._open = tag
+
+    def handle_endtag(self, tag: str) -> None:
+        self._open = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._open == "style":
+            self.style += data
+        elif self._open == "title":
+            self.title += data
+        else:
+            self.text.append(data)
+
+    def ids(self) -> list[str]:
+        """Every element id, in document order."""
+        return [a["id"] or "" for _, a in self.tags if "id" in a]
+
+
+def parse_page(page: str) -> PageParser:
+    """The page, parsed."""
+    parser = PageParser()
+    parser.feed(page)
+    parser.close()
+    return parser

@@ -6,12 +6,11 @@ import dataclasses
 import json
 import re
 from html import escape, unescape
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from report_fixture import load_fixture
+from report_fixture import PageParser, load_fixture
 
 from cleaner.config import ClusterConfig, PassageConfig
 from cleaner.document import Document
@@ -176,43 +175,19 @@ def test_configs_recorded_as_dicts() -> None:
 # --------------------------------------------------------------------------------------------
 # HTML
 # --------------------------------------------------------------------------------------------
-class _Collect(HTMLParser):
-    """Collects tags, attributes and text of an HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.style = ""
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self.style += data
-        else:
-            self.text.append(data)
-
-
 @pytest.fixture(scope="module")
 def page(inputs: tuple, report: dict) -> str:
     return render_html(report, _texts(inputs))
 
 
 @pytest.fixture(scope="module")
-def parsed(page: str) -> _Collect:
-    parser = _Collect()
+def parsed(page: str) -> PageParser:
+    parser = PageParser()
     parser.feed(page)
     return parser
 
 
-def test_html_has_no_element_from_scraped_text(parsed: _Collect) -> None:
+def test_html_has_no_element_from_scraped_text(parsed: PageParser) -> None:
     tags = {tag for tag, _ in parsed.tags}
     assert "script" not in tags and "img" not in tags and "b" not in tags
     for _, attrs in parsed.tags:
@@ -225,7 +200,7 @@ def test_html_has_no_element_from_scraped_text(parsed: _Collect) -> None:
     assert "</style><script>document.title='PWNED'</script> label" in text
 
 
-def test_html_ids_are_ours_and_links_resolve(parsed: _Collect) -> None:
+def test_html_ids_are_ours_and_links_resolve(parsed: PageParser) -> None:
     ids = [attrs["id"] for _, attrs in parsed.tags if "id" in attrs]
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[a-z]\d+(-\d+)?", i or "") for i in ids)
@@ -236,7 +211,7 @@ def test_html_ids_are_ours_and_links_resolve(parsed: _Collect) -> None:
     assert external == {"https://example.com/a", "https://example.org/news/b"}
 
 
-def test_csp_allows_only_the_stylesheet(page: str, parsed: _Collect) -> None:
+def test_csp_allows_only_the_stylesheet(page: str, parsed: PageParser) -> None:
     csp = next(
         a["content"] for t, a in parsed.tags if a.get("http-equiv") == "Content-Security-Policy"
     )
@@ -262,7 +237,7 @@ def test_highlights_are_the_escaped_slices(inputs: tuple, report: dict, page: st
     assert escape(hostile) in page
 
 
-def test_each_occurrence_links_to_the_next_article(parsed: _Collect, report: dict) -> None:
+def test_each_occurrence_links_to_the_next_article(parsed: PageParser, report: dict) -> None:
     doc_of_anchor = {}
     for i, passage in enumerate(report["passages"], 1):
         for k, occ in enumerate(passage["occurrences"]):

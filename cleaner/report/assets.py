@@ -25,6 +25,7 @@ header { padding-top: 1.25rem; }
 h1 { margin: 0 0 .25rem; font-size: 1.6rem; }
 h2 { margin: 0 0 .5rem; font-size: 1.3rem; }
 h3 { margin: 1rem 0 .4rem; font-size: 1.05rem; }
+h2, h3, summary { overflow-wrap: anywhere; }
 a { color: var(--accent); }
 .muted, small { color: var(--muted); font-weight: normal; }
 nav ol { columns: 2 28rem; padding-left: 1.5rem; }

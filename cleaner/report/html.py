@@ -36,8 +36,9 @@ class Mark:
     """Tooltip (plain text, escaped when written)."""
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _plural(n: int, word: str, plural: str = "") -> str:
+    """``1 story``, ``2 stories``."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _next_in_other_doc(occurrences: Sequence[Mapping[str, Any]], i: int) -> int:
@@ -243,7 +244,7 @@ class _Page:
             f"{_plural(len(c['passages']), 'passage')}</span></li>"
             for c in full
         )
-        more = f'<p class="muted">and {_plural(singles, "story")} with one article.</p>'
+        more = f'<p class="muted">and {_plural(singles, "story", "stories")} with one article.</p>'
         return f"<nav><h2>Stories</h2><ol>{items}</ol>{more if singles else ''}</nav>"
 
 
@@ -267,7 +268,7 @@ def render_html(report: Mapping[str, Any], texts: Mapping[str, str] | None = Non
     body = [
         "<header><h1>Story report</h1>"
         f'<p class="muted">{_plural(summary["documents"], "document")} in '
-        f"{_plural(summary['clusters'], 'story')} "
+        f"{_plural(summary['clusters'], 'story', 'stories')} "
         f"({summary['multi_document_clusters']} with several articles), "
         f"{_plural(summary['near_duplicate_groups'], 'near-duplicate group')}, "
         f"{_plural(summary['passages'], 'shared passage')}. "
