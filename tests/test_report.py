@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import doctest
+import importlib
 import json
 import re
 from html import escape, unescape
@@ -318,3 +320,12 @@ def test_md_escape_is_one_literal_line(text: str) -> None:
     expected = " ".join(text.split())
     rendered = re.sub(r"^<p>x ?|</p>\n$", "", html)
     assert unescape(rendered) == expected.replace("\u0000", "\ufffd")
+
+
+@pytest.mark.parametrize(
+    "module",
+    [f"cleaner.report{suffix}" for suffix in ("", ".build", ".markdown", ".html", ".assets")],
+)
+def test_docstring_examples(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0
