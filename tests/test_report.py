@@ -156,6 +156,11 @@ def _story(id_: str, *members: str) -> Story:
             (Passage("p1", "x", 1, True, (Occurrence("q", 0, 1),)),),
             "unknown",
         ),
+        (
+            (_story("s1", "a", "b"),),
+            (Passage("p1", "a", 1, True, (Occurrence("a", 0, 1),), story="s9"),),
+            "unknown story",
+        ),
     ],
 )
 def test_contradictory_inputs_raise(stories: tuple, passages: tuple, message: str) -> None:

@@ -98,13 +98,18 @@ def _check_clustering(ids: set[str], stories: Sequence[Story]) -> None:
         raise ValueError(f"documents in no story: {', '.join(map(repr, missing[:5]))}")
 
 
-def _check_passages(texts: Mapping[str, str], passages: Sequence[Passage]) -> None:
-    """Raise ValueError for duplicate passage ids or occurrences outside their document."""
+def _check_passages(
+    texts: Mapping[str, str], story_ids: set[str], passages: Sequence[Passage]
+) -> None:
+    """Raise ValueError for duplicate passage ids, unknown stories or documents, and
+    occurrences outside their document."""
     passage_ids: set[str] = set()
     for passage in passages:
         if passage.id in passage_ids:
             raise ValueError(f"passage id {passage.id!r} is used twice")
         passage_ids.add(passage.id)
+        if passage.story is not None and passage.story not in story_ids:
+            raise ValueError(f"passage {passage.id!r} names unknown story {passage.story!r}")
         for occ in passage.occurrences:
             if occ.doc not in texts:
                 raise ValueError(f"passage {passage.id!r} names unknown document {occ.doc!r}")
@@ -215,7 +220,7 @@ def build_report(
         raise ValueError("document ids are not unique")
     stories = sorted(clustering.stories, key=_story_order)
     _check_clustering(set(texts), stories)
-    _check_passages(texts, passages)
+    _check_passages(texts, {s.id for s in stories}, passages)
     story_of = {doc: story.id for story in stories for doc in story.members}
 
     passage_entries = sorted(
