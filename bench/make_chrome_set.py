@@ -6,19 +6,21 @@ from a seed, from two third-party data sets (never commit the output):
 
 * **Articles**: ``<data>/ecbplus-dev/txt/*.txt`` (ECB+, one sentence per line). Up to the first
   three lines are read as a head: lines of at most 12 words that hold a date and at most 4 other
-  words (``Published: August 7, 2012``, ``26 September 2013, 10:00``) are *meta* lines; the first other line is the *title* when it
-  has 2-25 words and does not end with a full stop. Every remaining line is the article *body*.
-  Body sentences are grouped, in order, into paragraphs of 1-3 sentences (seeded), one paragraph
-  per line, as a page-to-text dump writes one block element per line.
-* **Chrome**: pages of ``<data>/scrapinghub`` (txt dump + gold article body). A dump line is a
-  *body line* when it has at least 4 words and its words occur, in order, in the gold body
-  (lower-cased ``\\w+`` tokens). The page's *header* is every dump line before its first body
-  line (so it also holds that page's own headline and byline: site-wide cruft here), its *footer*
-  every line after its last body line, and its *inline pool* the lines between that are neither
-  body lines nor mostly made of the gold's 4-word shingles and have 1-30 words (captions,
-  teasers, share bars, "Advertisement").
-  A page is usable when header, footer and inline pool are non-empty and its body lines cover at
-  least 90 % of the gold's tokens. One usable page per domain is drawn (seeded) as a *site*.
+  words (``Published: August 7, 2012``, ``26 September 2013, 10:00``) are *meta* lines; the
+  first other line is the *title* when it has 2-25 words and does not end with a full stop.
+  Every remaining line is the article *body*. Body sentences are grouped, in order, into
+  paragraphs of 1-3 sentences (seeded), one paragraph per line, as a page-to-text dump writes
+  one block element per line.
+* **Chrome**: pages of ``<data>/scrapinghub`` (txt dump + gold article body), compared as
+  lower-cased ``\\w+`` token sequences. A dump line is a *body line* when it has at least 4
+  words and its tokens occur contiguously in the gold. The page's *header* is every dump line
+  before its first body line (so it also holds that page's own headline and byline, which
+  become site-wide cruft here), its *footer* every line after its last body line, and its
+  *inline pool* the distinct lines in between of 1-30 words whose tokens do not occur
+  contiguously in the gold and of whose 4-token shingles at most half are in the gold
+  (captions, teasers, share bars, "Advertisement"). A page is usable when header, footer and
+  inline pool are non-empty and its body lines hold at least 90 % of the gold's token count.
+  One usable page per domain is drawn (seeded) for each of ``--sites`` (15) domains.
 * **Documents**: the articles (all, or ``--articles N`` drawn with the seed) are shuffled and
   dealt round-robin to the sites. A document's text is: the site header, the article title (if
   any), its meta lines, its paragraphs with 1-3 lines of the site's inline pool inserted at
@@ -56,6 +58,7 @@ MAX_INLINE_WORDS = 30
 MIN_GOLD_COVERAGE = 0.9
 """Share of the gold's tokens the page's body lines must hold for the page to be usable."""
 TITLE_WORDS = (2, 25)
+CLOSING_QUOTES = "\"'\u201d\u2019 "
 
 MONTH = (
     r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?"
@@ -126,7 +129,8 @@ def _is_date_line(line: str) -> bool:
 
 def _is_title_line(line: str) -> bool:
     words = len(line.split())
-    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and not line.rstrip("\"'”’ ").endswith(".")
+    ends_sentence = line.rstrip(CLOSING_QUOTES).endswith(".")
+    return TITLE_WORDS[0] <= words <= TITLE_WORDS[1] and not ends_sentence
 
 
 def split_article(name: str, text: str) -> Article:
