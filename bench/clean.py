@@ -127,9 +127,7 @@ def run(data: Path, seeds: Path, seeds_gold: Path, seed: int = DEFAULT_SEED) -> 
     config = CleanConfig()
     report: dict[str, Any] = {"data": str(data)}
     report["seeds"] = {
-        mode: {k: v for k, v in asdict(s).items() if k != "errors"}
-        | {"errors": [asdict(e) for e in s.errors]}
-        for mode, s in seed_scores(seeds, seeds_gold, config).items()
+        mode: asdict(s) for mode, s in seed_scores(seeds, seeds_gold, config).items()
     }
     pages = load_scrapinghub(data / "scrapinghub")
     scores = {"cleaner": score_extractor(lambda t: clean_text(t, config).text, pages)}
