@@ -8,8 +8,15 @@
 '# Story report'
 """
 
-from cleaner.report.build import REPORT_VERSION, build_report
+from cleaner.report.build import REPORT_VERSION, build_report, cluster_report
 from cleaner.report.html import render_html
 from cleaner.report.markdown import md_escape, render_markdown
 
-__all__ = ["REPORT_VERSION", "build_report", "md_escape", "render_html", "render_markdown"]
+__all__ = [
+    "REPORT_VERSION",
+    "build_report",
+    "cluster_report",
+    "md_escape",
+    "render_html",
+    "render_markdown",
+]

@@ -13,8 +13,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from cleaner.cluster import DEFAULT_CLUSTER_CONFIG, cluster_documents
+from cleaner.config import ClusterConfig, PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Passage, Story
+from cleaner.passages import DEFAULT_PASSAGE_CONFIG, find_shared_passages
 
 REPORT_VERSION = 1
 """Bumped when a field of the report changes meaning or disappears (additions keep it)."""
@@ -41,6 +44,15 @@ def word_count(text: str) -> int:
     2
     """
     return len(text.split())
+
+
+def plural(n: int, word: str, plural_form: str = "") -> str:
+    """``n`` and the word, in the plural unless ``n`` is 1.
+
+    >>> plural(1, "story", "stories"), plural(3, "story", "stories"), plural(0, "passage")
+    ('1 story', '3 stories', '0 passages')
+    """
+    return f"{n} {word if n == 1 else plural_form or word + 's'}"
 
 
 def _removed_count(value: object) -> int | None:
@@ -255,3 +267,27 @@ def build_report(
         "clusters": [_cluster_entry(s, by_story.get(s.id, [])) for s in stories],
         "passages": passage_entries,
     }
+
+
+def cluster_report(
+    documents: Sequence[Document],
+    cluster_config: ClusterConfig = DEFAULT_CLUSTER_CONFIG,
+    passage_config: PassageConfig = DEFAULT_PASSAGE_CONFIG,
+    *,
+    include_text: bool = False,
+) -> dict[str, Any]:
+    """Cluster cleaned documents, find the passages shared within each story, build the report.
+
+    This is what ``cleaner cluster`` runs once its inputs are cleaned; the configs used are
+    recorded in the report.
+    """
+    clustering = cluster_documents(documents, cluster_config)
+    groups = {story.id: story.members for story in clustering.stories if len(story.members) > 1}
+    passages = find_shared_passages(documents, groups, passage_config)
+    return build_report(
+        documents,
+        clustering,
+        passages,
+        configs={"cluster": cluster_config, "passage": passage_config},
+        include_text=include_text,
+    )

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cleaner.report.assets import CSS, PASSAGE_COLOURS, content_security_policy
+from cleaner.report.build import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +35,6 @@ class Mark:
     """Classes: the passage's colour, ``near`` for a near-verbatim passage."""
     title: str
     """Tooltip (plain text, escaped when written)."""
-
-
-def _plural(n: int, word: str, plural: str = "") -> str:
-    """``1 story``, ``2 stories``."""
-    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def _next_in_other_doc(occurrences: Sequence[Mapping[str, Any]], i: int) -> int:
@@ -167,7 +163,7 @@ class _Page:
         return (
             f'<li id="p{i}"><span class="tag {kind[0]}">{kind[1]}</span>'
             f"<strong>{escape(passage_id)}</strong> "
-            f'<span class="muted">{_plural(passage["words"], "word")}</span> in {links}'
+            f'<span class="muted">{plural(passage["words"], "word")}</span> in {links}'
             f"<blockquote>{escape(passage['text'])}</blockquote></li>"
         )
 
@@ -178,7 +174,7 @@ class _Page:
             meta.append(escape(", ".join(doc["authors"])))
         if doc.get("published"):
             meta.append(escape(doc["published"]))
-        meta.append(_plural(doc.get("words", 0), "word"))
+        meta.append(plural(doc.get("words", 0), "word"))
         body = highlight(self.texts.get(doc_id, ""), self.marks.get(doc_id, ()))
         return (
             f'<article id="{self.doc_anchor[doc_id]}"><h3>{self.title(doc_id)}</h3>'
@@ -190,8 +186,8 @@ class _Page:
         parts = [
             f'<section class="story" id="{self.story_anchor[cluster["id"]]}">'
             f"<h2>{escape(cluster['label'])} <small>{escape(cluster['id'])} · "
-            f"{_plural(cluster['size'], 'article')} · "
-            f"{_plural(len(cluster['passages']), 'shared passage')}</small></h2>",
+            f"{plural(cluster['size'], 'article')} · "
+            f"{plural(len(cluster['passages']), 'shared passage')}</small></h2>",
             self.members_table(cluster),
         ]
         for group in cluster["near_duplicates"]:
@@ -202,7 +198,10 @@ class _Page:
                 f"{escape(s['a'])} ~ {escape(s['b'])}: {s['score']:.2f}"
                 for s in cluster["similarities"]
             )
-            parts.append(f'<p class="muted">Verified links: {links}</p>')
+            count = plural(len(cluster["similarities"]), "verified link")
+            parts.append(
+                f'<details class="muted"><summary>{count}</summary><p>{links}</p></details>'
+            )
         if cluster["passages"]:
             items = "".join(self.passage_item(pid) for pid in cluster["passages"])
             parts.append(f'<h3>Shared passages</h3><ol class="passages">{items}</ol>')
@@ -240,11 +239,11 @@ class _Page:
     def toc(self, full: Sequence[Mapping[str, Any]], singles: int) -> str:
         items = "".join(
             f'<li><a href="#{self.story_anchor[c["id"]]}">{escape(c["label"])}</a> '
-            f'<span class="muted">{_plural(c["size"], "article")}, '
-            f"{_plural(len(c['passages']), 'passage')}</span></li>"
+            f'<span class="muted">{plural(c["size"], "article")}, '
+            f"{plural(len(c['passages']), 'passage')}</span></li>"
             for c in full
         )
-        more = f'<p class="muted">and {_plural(singles, "story", "stories")} with one article.</p>'
+        more = f'<p class="muted">and {plural(singles, "story", "stories")} with one article.</p>'
         return f"<nav><h2>Stories</h2><ol>{items}</ol>{more if singles else ''}</nav>"
 
 
@@ -267,11 +266,11 @@ def render_html(report: Mapping[str, Any], texts: Mapping[str, str] | None = Non
     summary = report["summary"]
     body = [
         "<header><h1>Story report</h1>"
-        f'<p class="muted">{_plural(summary["documents"], "document")} in '
-        f"{_plural(summary['clusters'], 'story', 'stories')} "
+        f'<p class="muted">{plural(summary["documents"], "document")} in '
+        f"{plural(summary['clusters'], 'story', 'stories')} "
         f"({summary['multi_document_clusters']} with several articles), "
-        f"{_plural(summary['near_duplicate_groups'], 'near-duplicate group')}, "
-        f"{_plural(summary['passages'], 'shared passage')}. "
+        f"{plural(summary['near_duplicate_groups'], 'near-duplicate group')}, "
+        f"{plural(summary['passages'], 'shared passage')}. "
         "Highlighted passages link to the same passage in the next article.</p></header>",
         page.toc(full, len(singles)),
         "<main>",
