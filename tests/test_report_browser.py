@@ -44,6 +44,17 @@ def _chromium() -> str:
     pytest.skip(reason)
 
 
+def test_missing_chromium_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(Path, "exists", lambda self: False)
+    monkeypatch.setenv("CI", "1")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        _chromium()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="not installed"):
+        _chromium()
+
+
 def run_chromium(tmp: Path, page: Path, *args: str) -> str:
     """Open ``page`` in headless chromium with ``args``; return its stdout."""
     proc = subprocess.run(

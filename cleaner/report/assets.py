@@ -62,8 +62,7 @@ mark:target { outline: 2px solid var(--accent); outline-offset: 1px; }
 mark.c0 { background: #ffe58f; } mark.c1 { background: #b7eb8f; }
 mark.c2 { background: #91d5ff; } mark.c3 { background: #ffadd2; }
 mark.c4 { background: #d3adf7; } mark.c5 { background: #ffc069; }
-mark.near { background-image: repeating-linear-gradient(135deg, transparent 0 6px,
-  #ffffff66 6px 9px); }
+mark.near { text-decoration: underline dashed #8a5d10; text-underline-offset: 3px; }
 details summary { cursor: pointer; }
 details .text { margin-top: .5rem; border-top: 1px solid var(--line); padding-top: .5rem; }
 footer { max-width: 110rem; margin: 1.5rem auto 2rem; padding: 0 1.25rem;

@@ -271,7 +271,8 @@ def render_html(report: Mapping[str, Any], texts: Mapping[str, str] | None = Non
         f"({summary['multi_document_clusters']} with several articles), "
         f"{plural(summary['near_duplicate_groups'], 'near-duplicate group')}, "
         f"{plural(summary['passages'], 'shared passage')}. "
-        "Highlighted passages link to the same passage in the next article.</p></header>",
+        "Highlighted passages link to the same passage in the next article; near-verbatim "
+        "ones are underlined.</p></header>",
         page.toc(full, len(singles)),
         "<main>",
         *(page.story(c) for c in full),
