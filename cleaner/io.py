@@ -41,6 +41,17 @@ TEXT_SUFFIXES = (".txt",)
 FALLBACK_ENCODING = "cp1252"
 """Preferred among equally plausible guesses: the usual non-UTF-8 encoding of Western scrapes."""
 
+WEB_ENCODINGS = (
+    *("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258"),
+    *("iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7"),
+    *("iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16"),
+    *("cp874", "koi8_r", "koi8_u", "cp866", "mac_cyrillic"),
+    *("gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949"),
+)
+"""The legacy encodings guessed among: those of the WHATWG Encoding Standard (what web pages
+use) less Mac Roman. DOS and EBCDIC code pages are left out: they never come from the web, and
+charset-normalizer would otherwise pick them for short Western text."""
+
 MAX_CHAOS = 0.2
 """A charset guess whose decoded text is messier than this (charset-normalizer's mess ratio,
 0 to 1) is no guess: the input is reported as undecodable."""
@@ -248,10 +259,11 @@ def guess_encoding(data: bytes) -> str | None:
     """charset-normalizer's most coherent guess among the least messy ones, or None.
 
     charset-normalizer alone often prefers a Baltic or DOS code page for short Western
-    text; taking the most coherent plausible guess, and windows-1252 when it decodes the
-    bytes just as well, fixes that without hurting Cyrillic, Greek, Turkish or CJK text.
+    text; keeping to web encodings, taking the most coherent plausible guess, and
+    windows-1252 when it decodes the bytes just as well, fixes that without hurting Cyrillic,
+    Greek, Turkish or CJK text. Very short texts (a line or two) can still be guessed wrong.
     """
-    matches = list(from_bytes(data, threshold=MAX_CHAOS))
+    matches = list(from_bytes(data, threshold=MAX_CHAOS, cp_isolation=list(WEB_ENCODINGS)))
     if not matches:
         return None
     least = min(m.chaos for m in matches)
