@@ -342,6 +342,22 @@ def test_script_jsonl_into_a_closed_pipe_has_no_traceback(tmp_path: Path) -> Non
 
 
 @needs_script
+def test_script_without_inputs_on_a_terminal_is_a_usage_error() -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [str(SCRIPT), "clean"], stdin=follower, capture_output=True, timeout=60
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert b"pipe text in" in done.stderr
+
+
+@needs_script
 def test_script_shows_progress_only_on_a_terminal(scrapes: Path, tmp_path: Path) -> None:
     import pty
 
@@ -372,3 +388,25 @@ def test_script_shows_progress_only_on_a_terminal(scrapes: Path, tmp_path: Path)
     assert "5 documents cleaned" in terminal
     piped = script(scrapes, "-o", tmp_path / "out2")
     assert b"cleaning" not in piped.stderr
+
+
+# --- output failures --------------------------------------------------------------------------
+def test_an_unwritable_output_file_fails_alone(scrapes: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "site-a" / "council-budget.txt").mkdir(parents=True)  # a folder where a file goes
+    result = run(scrapes, "-o", out)
+    assert result.exit_code == 1
+    [error] = [line for line in result.stderr.splitlines() if "not written" in line]
+    assert error.startswith(f"cleaner: {scrapes / 'site-a' / 'council-budget.txt'}: not written")
+    assert "4 documents cleaned" in result.stderr and "1 error" in result.stderr
+    assert (out / "site-b" / "rail-strike.txt").is_file()
+    assert "Traceback" not in result.output
+
+
+def test_an_unwritable_jsonl_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run(FOLDER, "-f", "jsonl", "-o", blocker / "clean.jsonl")
+    assert result.exit_code == 1
+    assert "not written" in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -9,6 +9,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.document import Document
 from cleaner.io import (
@@ -165,6 +167,15 @@ def test_random_bytes_never_crash(seed: int) -> None:
     data = bytes(rng.randrange(1, 256) for _ in range(3000))
     result = decode_document("r.txt", data)
     assert isinstance(result, ReadError), "random bytes should not pass as text"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=200).map(lambda t: t.encode("utf-8")))
+def test_any_bytes_give_a_document_or_an_error_value(data: bytes) -> None:
+    result = decode_document("x", data)
+    assert isinstance(result, Document | ReadError)
+    if isinstance(result, Document):
+        assert "\r" not in result.text and result.text.strip()
 
 
 def test_decoded_document_records_its_encoding() -> None:

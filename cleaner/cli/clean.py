@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn, TypeGuard
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -173,35 +173,31 @@ def _run(
             read_sources(report.track(sources, "cleaning")), config, templates
         )
 
-    if output_format == "jsonl" and output is not None:
-        with atomic_writer(output) as handle:
-            _write_stream(outcomes, handle.write, _jsonl_line, report)
-    elif output is not None:
-        for item in outcomes:
-            if report.count(item):
-                try:
-                    write_text_atomic(output_path(output, item.input.id), item.result.plain)
-                except (OSError, ValueError) as error:
-                    report.error(
-                        ReadError(item.input.id, item.input.source, f"not written: {error}")
-                    )
-    else:
+    documents = report.cleaned_only(outcomes)
+    if output is None:
         stdout = typer.get_binary_stream("stdout")
         render = _explanation if explain else _jsonl_line if output_format == "jsonl" else _plain
-        _write_stream(outcomes, lambda text: stdout.write(text.encode("utf-8")), render, report)
+        for item in documents:
+            stdout.write(render(item).encode("utf-8"))
+            report.written(item)
         stdout.flush()
-
-
-def _write_stream(
-    outcomes: Iterable[Cleaned | ReadError],
-    write: Callable[[str], object],
-    render: Callable[[Cleaned], str],
-    report: _Reporter,
-) -> None:
-    """Write each cleaned document, rendered, to one stream; report the failures."""
-    for item in outcomes:
-        if report.count(item):
-            write(render(item))
+    elif output_format == "jsonl":
+        try:
+            with atomic_writer(output) as handle:
+                for item in documents:
+                    handle.write(_jsonl_line(item))
+                    report.written(item)
+        except OSError as error:
+            report.failed(f"{output}: not written: {error.strerror or error}")
+    else:
+        for item in documents:
+            try:
+                write_text_atomic(output_path(output, item.input.id), item.result.plain)
+            except (OSError, ValueError) as error:
+                reason = error.strerror if isinstance(error, OSError) else None
+                report.failed(f"{item.input.source}: not written: {reason or error}")
+            else:
+                report.written(item)
 
 
 def _plain(item: Cleaned) -> str:
@@ -256,19 +252,23 @@ class _Reporter:
         default=lambda items, label: items
     )
 
-    def count(self, item: Cleaned | ReadError) -> TypeGuard[Cleaned]:
-        """Count a cleaned document (True) or report a failed input (False)."""
-        if isinstance(item, ReadError):
-            self.error(item)
-            return False
+    def cleaned_only(self, outcomes: Iterable[Cleaned | ReadError]) -> Iterator[Cleaned]:
+        """The cleaned documents; each read error is reported as it comes."""
+        for item in outcomes:
+            if isinstance(item, ReadError):
+                self.failed(str(item))
+            else:
+                yield item
+
+    def written(self, item: Cleaned) -> None:
+        """Count a document that was cleaned and written."""
         self.documents += 1
         self.removed += len(item.result.removed)
-        return True
 
-    def error(self, error: ReadError) -> None:
-        """Name a failed input and the reason, in one line."""
+    def failed(self, message: str) -> None:
+        """Name a failed input (or output) and the reason, in one line."""
         self.errors += 1
-        self._print(f"cleaner: {error}")
+        self._print(f"cleaner: {message}")
 
     def track(self, sources: Iterable[Source], label: str) -> Iterable[Source]:
         """The sources, advancing the progress bar (when there is one) as they are taken."""
