@@ -22,11 +22,12 @@ import codecs
 import contextlib
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -178,21 +179,27 @@ def input_folders(paths: Iterable[str | Path]) -> list[Path]:
 # ---------------------------------------------------------------------------------------------
 # Reading and decoding
 # ---------------------------------------------------------------------------------------------
-def read_source(source: Source) -> Document | ReadError:
-    """Read and decode one file input (see :func:`decode_document`); OS errors become values."""
-    if source.path is None:
-        raise ValueError("read standard input with decode_document(STDIN, data, STDIN)")
+def read_source(source: Source, stdin: BinaryIO | None = None) -> Document | ReadError:
+    """Read and decode one input (see :func:`decode_document`); OS errors become values.
+
+    Standard input is read from ``stdin`` (default: ``sys.stdin.buffer``), to its end.
+    """
     try:
-        data = source.path.read_bytes()
+        if source.path is None:
+            data = (sys.stdin.buffer if stdin is None else stdin).read()
+        else:
+            data = source.path.read_bytes()
     except OSError as error:
         return ReadError(source.id, source.name, error.strerror or type(error).__name__)
     return decode_document(source.id, data, source.name)
 
 
-def read_sources(sources: Iterable[Source]) -> Iterator[Document | ReadError]:
-    """Read file inputs one at a time, in order (a stream: nothing is kept)."""
+def read_sources(
+    sources: Iterable[Source], stdin: BinaryIO | None = None
+) -> Iterator[Document | ReadError]:
+    """Read inputs one at a time, in order (a stream: nothing is kept)."""
     for source in sources:
-        yield read_source(source)
+        yield read_source(source, stdin)
 
 
 def decode_document(doc_id: str, data: bytes, source: str = "") -> Document | ReadError:

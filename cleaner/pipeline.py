@@ -18,8 +18,9 @@ report them and carry on. Everything here is a plain function over picklable val
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from cleaner.clean import DEFAULT_CLEAN_CONFIG, CleanResult, clean_text
 from cleaner.config import CleanConfig
@@ -30,6 +31,14 @@ from cleaner.templates import TemplateLines, build_templates
 MIN_CORPUS_DOCUMENTS = 2
 """Fewer readable documents than this give no folder evidence: a single file is cleaned
 exactly as the same text on standard input."""
+
+Track = Callable[[Sequence[Source], str], Iterable[Source]]
+"""Wraps the sources of one pass (``"reading"`` or ``"cleaning"``), e.g. in a progress bar."""
+
+
+def untracked(sources: Sequence[Source], label: str) -> Iterable[Source]:
+    """The default :data:`Track`: the sources as they are."""
+    return sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,25 +98,37 @@ def clean_corpus(
     sources: Sequence[Source],
     config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    track: Track = untracked,
 ) -> Iterator[Cleaned | ReadError]:
-    """Both passes over file sources (a folder, or files given together), streaming.
+    """Clean inputs as ``cleaner clean`` does: both passes over a corpus, streaming.
 
-    Pass ``templates`` to skip pass 1 (e.g. evidence built once over a larger corpus).
-    Standard input is a single document: read it and use :func:`clean_documents`.
+    ``sources`` come from :func:`~cleaner.io.find_sources`: a folder, several files (one
+    corpus), or standard input alone (one document, read once from ``stdin``, default
+    ``sys.stdin.buffer``). Pass ``templates`` to skip pass 1 (e.g. evidence built once over a
+    larger corpus); ``track`` sees each pass's sources (for a progress bar).
     """
+    if len(sources) > 1 and any(source.path is None for source in sources):
+        raise ValueError("standard input is a single document: clean it on its own")
     if templates is None and len(sources) >= MIN_CORPUS_DOCUMENTS:
-        templates = corpus_templates(read_sources(sources), config)
-    yield from clean_documents(read_sources(sources), config, templates)
+        templates = corpus_templates(read_sources(track(sources, "reading")), config)
+    yield from clean_documents(read_sources(track(sources, "cleaning"), stdin), config, templates)
 
 
 def cleaned_documents(
-    sources: Sequence[Source], config: CleanConfig = DEFAULT_CLEAN_CONFIG
+    sources: Sequence[Source],
+    config: CleanConfig = DEFAULT_CLEAN_CONFIG,
+    *,
+    stdin: BinaryIO | None = None,
+    track: Track = untracked,
 ) -> Iterator[Document | ReadError]:
-    """The corpus cleaned exactly as ``cleaner clean`` cleans it, as cleaned Documents.
+    """The inputs cleaned exactly as ``cleaner clean`` cleans them, as cleaned Documents.
 
     Each Document's ``text`` is the cleaned body (title not included) and its ``metadata``
     holds ``title``, ``authors``, ``published``, ``language``, ``removed``, ``source`` and
-    ``encoding`` (see :meth:`Cleaned.to_document`). This is what clustering takes.
+    ``encoding`` (see :meth:`Cleaned.to_document`). This is what clustering takes. Arguments
+    as for :func:`clean_corpus`.
     """
-    for item in clean_corpus(sources, config):
+    for item in clean_corpus(sources, config, stdin=stdin, track=track):
         yield item if isinstance(item, ReadError) else item.to_document()

@@ -357,35 +357,44 @@ def test_script_without_inputs_on_a_terminal_is_a_usage_error() -> None:
     assert b"pipe text in" in done.stderr
 
 
-@needs_script
-def test_script_shows_progress_only_on_a_terminal(scrapes: Path, tmp_path: Path) -> None:
+def stderr_on_a_terminal(*args: str | Path) -> tuple[int, str]:
+    """Run the script with stderr on a pseudo-terminal (stdout a pipe); return code and stderr."""
     import pty
 
     leader, follower = pty.openpty()
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "80"}
     env.pop("NO_COLOR", None)
-    done = subprocess.run(
-        [str(SCRIPT), "clean", str(scrapes), "-o", str(tmp_path / "out")],
+    child = subprocess.Popen(
+        [str(SCRIPT), "clean", *map(str, args)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
         stderr=follower,
-        stdout=subprocess.PIPE,
-        timeout=120,
         env=env,
     )
     os.close(follower)
     chunks = []
-    while True:
+    while True:  # read as it comes, so the child never blocks on a full terminal
         try:
             chunk = os.read(leader, 65536)
-        except OSError:
+        except OSError:  # EIO: the child has exited and closed the terminal
             break
         if not chunk:
             break
         chunks.append(chunk)
     os.close(leader)
-    terminal = b"".join(chunks).decode(errors="replace")
-    assert done.returncode == 0
-    assert "cleaning" in terminal
+    return child.wait(timeout=120), b"".join(chunks).decode(errors="replace")
+
+
+@needs_script
+def test_script_shows_progress_only_on_a_terminal(scrapes: Path, tmp_path: Path) -> None:
+    code, terminal = stderr_on_a_terminal(scrapes, "-o", tmp_path / "out")
+    assert code == 0
+    assert "reading" in terminal and "cleaning" in terminal
     assert "5 documents cleaned" in terminal
+    code, terminal = stderr_on_a_terminal(scrapes, "-f", "jsonl")  # stdout is a pipe
+    assert code == 0 and "cleaning" in terminal
+    code, terminal = stderr_on_a_terminal(scrapes, "-o", tmp_path / "out", "--quiet")
+    assert code == 0 and terminal == ""
     piped = script(scrapes, "-o", tmp_path / "out2")
     assert b"cleaning" not in piped.stderr
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +135,28 @@ def test_values_and_stages_pickle() -> None:
     for value in [*sources, *items, ReadError("a", "a", "r"), clean_documents, clean_corpus]:
         assert pickle.loads(pickle.dumps(value)) == value
     assert pickle.loads(pickle.dumps(Source("-", None))) == Source("-", None)
+
+
+def test_stdin_source_is_read_from_the_given_stream() -> None:
+    import io
+
+    [item] = clean_corpus(find_sources(["-"]), stdin=io.BytesIO(b"Headline\r\n\r\nBody.\r\n"))
+    assert isinstance(item, Cleaned)
+    assert (item.input.id, item.input.source, item.result.title) == ("-", "-", "Headline")
+
+
+def test_stdin_cannot_join_a_corpus() -> None:
+    with pytest.raises(ValueError, match="single document"):
+        list(clean_corpus([Source("-", None), *find_sources([FOLDER])]))
+
+
+def test_track_sees_both_passes() -> None:
+    seen: list[tuple[int, str]] = []
+
+    def track(sources: Sequence[Source], label: str) -> Iterable[Source]:
+        seen.append((len(sources), label))
+        return sources
+
+    sources = find_sources([FOLDER])
+    assert len(list(cleaned_documents(sources, track=track))) == 5
+    assert seen == [(5, "reading"), (5, "cleaning")]

@@ -6,7 +6,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, NoReturn
@@ -21,20 +21,13 @@ from cleaner.io import (
     Source,
     SourceError,
     atomic_writer,
-    decode_document,
     find_sources,
     input_folders,
     output_conflict,
     output_path,
-    read_sources,
     write_text_atomic,
 )
-from cleaner.pipeline import (
-    MIN_CORPUS_DOCUMENTS,
-    Cleaned,
-    clean_documents,
-    corpus_templates,
-)
+from cleaner.pipeline import Cleaned, clean_corpus
 
 OutputFormat = Literal["text", "jsonl"]
 
@@ -103,7 +96,9 @@ def clean_command(
     _check_output(sources, paths, output, output_format, explain)
 
     report = _Reporter(quiet=quiet)
-    show_progress = output is not None and len(sources) > 1 and not quiet and _stderr_is_tty()
+    # A bar on stderr would garble results written to the same terminal on stdout.
+    to_terminal = output is None and sys.stdout.isatty()
+    show_progress = len(sources) > 1 and not quiet and sys.stderr.isatty() and not to_terminal
     try:
         with report.progress(show_progress, total=len(sources)):
             _run(sources, output, output_format, explain, report)
@@ -159,20 +154,9 @@ def _run(
     report: _Reporter,
 ) -> None:
     """Clean every source and write each result as soon as it is ready."""
-    config = CleanConfig()
-    if sources[0].path is None:
-        data = typer.get_binary_stream("stdin").read()
-        outcomes: Iterable[Cleaned | ReadError] = clean_documents(
-            [decode_document(STDIN, data, STDIN)], config
-        )
-    else:
-        templates = None
-        if len(sources) >= MIN_CORPUS_DOCUMENTS:
-            templates = corpus_templates(read_sources(report.track(sources, "reading")), config)
-        outcomes = clean_documents(
-            read_sources(report.track(sources, "cleaning")), config, templates
-        )
-
+    outcomes = clean_corpus(
+        sources, CleanConfig(), stdin=typer.get_binary_stream("stdin"), track=report.track
+    )
     documents = report.cleaned_only(outcomes)
     if output is None:
         stdout = typer.get_binary_stream("stdout")
@@ -248,7 +232,7 @@ class _Reporter:
     removed: int = 0
     errors: int = 0
     _print: Callable[[str], None] = field(default=lambda line: typer.echo(line, err=True))
-    _track: Callable[[Iterable[Source], str], Iterable[Source]] = field(
+    _track: Callable[[Sequence[Source], str], Iterable[Source]] = field(
         default=lambda items, label: items
     )
 
@@ -270,7 +254,7 @@ class _Reporter:
         self.errors += 1
         self._print(f"cleaner: {message}")
 
-    def track(self, sources: Iterable[Source], label: str) -> Iterable[Source]:
+    def track(self, sources: Sequence[Source], label: str) -> Iterable[Source]:
         """The sources, advancing the progress bar (when there is one) as they are taken."""
         return self._track(sources, label)
 
@@ -304,10 +288,6 @@ class _Reporter:
                 f"cleaned, {self.removed} line{'' if self.removed == 1 else 's'} removed, "
                 f"{errors}"
             )
-
-
-def _stderr_is_tty() -> bool:
-    return sys.stderr.isatty()
 
 
 def _silence_stdout() -> None:
