@@ -22,11 +22,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from cleaner.clean import DEFAULT_CLEAN_CONFIG, CleanResult, clean_text
+from cleaner.clean import CleanResult, clean_text
 from cleaner.config import CleanConfig
 from cleaner.document import Document
 from cleaner.io import ReadError, Source, read_sources
 from cleaner.templates import TemplateLines, build_templates
+
+DEFAULT_CLEAN_CONFIG = CleanConfig()
 
 MIN_CORPUS_DOCUMENTS = 2
 """Fewer readable documents than this give no folder evidence: a single file is cleaned
