@@ -12,8 +12,8 @@ read flow through as :class:`~cleaner.io.ReadError` values, in input order, so a
 report them and carry on. Everything here is a plain function over picklable values.
 
 >>> from cleaner.document import Document
->>> [c.result.title for c in clean_documents([Document("a", "Title\\n\\nBody")])]
-['Title']
+>>> [type(c).__name__ for c in clean_documents([Document("a", "Title\\n\\nBody")])]
+['Cleaned']
 """
 
 from __future__ import annotations

@@ -142,7 +142,8 @@ def test_stdin_source_is_read_from_the_given_stream() -> None:
 
     [item] = clean_corpus(find_sources(["-"]), stdin=io.BytesIO(b"Headline\r\n\r\nBody.\r\n"))
     assert isinstance(item, Cleaned)
-    assert (item.input.id, item.input.source, item.result.title) == ("-", "-", "Headline")
+    assert (item.input.id, item.input.source) == ("-", "-")
+    assert item.input.text == "Headline\n\nBody.\n"
 
 
 def test_stdin_cannot_join_a_corpus() -> None:
