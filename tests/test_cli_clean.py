@@ -422,3 +422,44 @@ def test_an_unwritable_jsonl_file_is_an_error_not_a_traceback(tmp_path: Path) ->
     assert result.exit_code == 1
     assert "not written" in result.stderr
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+# --- with a classifier that removes lines -----------------------------------------------------
+def drop_menus(text: str, config: object = None, templates: object = None) -> CleanResult:
+    """A stand-in classifier: lines with ``|`` are navigation, the first other line the title."""
+    lines = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            lines.append(LineDecision(number, line, True, "blank", "blank"))
+        elif "|" in line:
+            lines.append(LineDecision(number, line, False, "navigation", "pipes"))
+        else:
+            lines.append(LineDecision(number, line, True, "body", "prose"))
+    kept = [d.text for d in lines if d.keep and d.label == "body"]
+    return CleanResult(kept[0], "\n\n".join(kept[1:]), (), None, None, tuple(lines))
+
+
+def test_removed_lines_reach_jsonl_text_and_summary(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("cleaner.pipeline.clean_text", drop_menus)
+    result = run(FOLDER / "site-a", "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[0]["removed"] == [
+        {
+            "line": 1,
+            "text": "Home | News | Sport | Weather | Contact",
+            "category": "navigation",
+            "rule": "pipes",
+        }
+    ]
+    assert records[0]["title"] == "Council approves budget for new cycle lanes"
+    assert "3 documents cleaned, 3 lines removed, 0 errors" in result.stderr
+    out = tmp_path / "out"
+    assert run(FOLDER / "site-a", "-o", out).exit_code == 0
+    text = (out / "council-budget.txt").read_text()
+    assert text.startswith("Council approves budget for new cycle lanes\n\n")
+    assert "Home |" not in text
+    explained = run(FOLDER / "site-a" / "council-budget.txt", "--explain").stdout
+    assert "1  DROP  navigation  pipes  | Home | News | Sport | Weather | Contact" in explained
