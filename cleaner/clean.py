@@ -1,6 +1,15 @@
 """Cleaning one scraped text: ``clean_text(text) -> CleanResult``.
 
-SKELETON: the classifier is a placeholder that keeps every line; the real one replaces it.
+The language is detected once per document; ``cleaner.lines`` classifies and revises the lines;
+removed bylines fill ``authors`` and ``published``. Cleaning is idempotent by construction: the
+cleaned text is cleaned again and anything that second pass removes is removed the first time.
+
+>>> r = clean_text("Big news today\n\nSubscribe\n\nThe council voted on Monday to build a "
+...                "new bridge over the river, the mayor said.\n\nLeave a Reply")
+>>> r.title, r.text
+('Big news today', 'The council voted on Monday to build a new bridge over the river, the mayor said.')
+>>> [(d.line, d.category, d.rule) for d in r.removed]
+[(3, 'promo', 'account-link'), (7, 'comments', 'comments-prompt')]
 """
 
 from __future__ import annotations
@@ -9,6 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.config import CleanConfig
+from cleaner.language import Stoplists, detect_language, load_stoplists
+from cleaner.lines import WORD_RE, Decision, Line, line_features, revise
+from cleaner.metadata import parse_authors, parse_date
+from cleaner.rules import load_lexicon
 from cleaner.templates import TemplateLines
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
@@ -85,17 +98,67 @@ def clean_text(
 ) -> CleanResult:
     """Clean one scraped text; ``templates`` carries folder-wide evidence when there is some."""
     raw_lines = text.splitlines()
-    decisions = tuple(
-        LineDecision(i, line, True, "body" if line.strip() else "blank", "placeholder")
-        for i, line in enumerate(raw_lines, 1)
+    stoplists = load_stoplists()
+    language = detect_language(
+        WORD_RE.findall(text.lower()), stoplists, config.min_language_hits
     )
-    paragraphs = [d.text.strip() for d in decisions if d.label == "body"]
-    title = paragraphs[0] if paragraphs else None
+    lines = features(raw_lines, language or config.fallback_language, stoplists, config, templates)
+    decisions = revise(lines, config)
+    # Idempotence: clean the output again; whatever that removes is removed here too.
+    for _ in range(3):
+        kept = [i for i, d in enumerate(decisions) if d.keep and d.label != "blank"]
+        again = revise([lines[i] for i in kept], config)
+        dropped = {kept[k]: d for k, d in enumerate(again) if not d.keep}
+        retitled = next((kept[k] for k, d in enumerate(again) if d.label == "title"), None)
+        title_now = next((i for i, d in enumerate(decisions) if d.label == "title"), None)
+        if not dropped and retitled == title_now:
+            break
+        for i, d in dropped.items():
+            decisions[i] = d
+        if retitled != title_now and retitled is not None:
+            if title_now is not None:
+                decisions[title_now] = Decision(False, "nav", "outside-body")
+            decisions[retitled] = Decision(True, "title", "title")
+    return result(raw_lines, lines, decisions, language)
+
+
+def features(
+    raw_lines: list[str],
+    language: str,
+    stoplists: Stoplists,
+    config: CleanConfig,
+    templates: TemplateLines | None,
+) -> list[Line]:
+    """Context-free features of every line, with the document language's lexicon and stoplist."""
+    lexicon = load_lexicon(language)
+    stopwords = stoplists.words.get(language, frozenset())
+    return [line_features(raw, lexicon, stopwords, config, templates) for raw in raw_lines]
+
+
+def result(
+    raw_lines: list[str], lines: list[Line], decisions: list[Decision], language: str | None
+) -> CleanResult:
+    """Assemble the CleanResult: title, body paragraphs, metadata from removed bylines."""
+    title = None
+    paragraphs: list[str] = []
+    authors: list[str] = []
+    published = None
+    out = []
+    for n, (raw, line, d) in enumerate(zip(raw_lines, lines, decisions, strict=True), 1):
+        out.append(LineDecision(n, raw, d.keep, d.label, d.rule))
+        if d.label == "title" and title is None:
+            title = line.text
+        elif d.keep and d.label != "blank":
+            paragraphs.append(line.text)
+        elif d.label == "byline":
+            published = published or parse_date(line.text)
+            if d.rule != "date-line":
+                authors.extend(a for a in parse_authors(line.text) if a not in authors)
     return CleanResult(
         title=title,
-        text="\n\n".join(paragraphs[1:]),
-        authors=(),
-        published=None,
-        language=None,
-        lines=decisions,
+        text="\n\n".join(paragraphs),
+        authors=tuple(authors),
+        published=published,
+        language=language,
+        lines=tuple(out),
     )
