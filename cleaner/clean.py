@@ -100,7 +100,7 @@ def clean_text(
     raw_lines = text.splitlines()
     stoplists = load_stoplists()
     language = detect_language(
-        WORD_RE.findall(text.lower()), stoplists, config.min_language_hits
+        WORD_RE.findall(text[: config.language_sample_chars].lower()), stoplists, config.min_language_hits
     )
     lines = features(raw_lines, language or config.fallback_language, stoplists, config, templates)
     decisions = revise(lines, config)

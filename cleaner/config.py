@@ -16,7 +16,7 @@ SHORT_WORDS = 4
 """Lines with at most this many words are short: their fate depends on their neighbours."""
 MAX_TITLE_WORDS = 40
 """The title is the first non-cruft line with at most this many words."""
-MIN_DEK_WORDS = 8
+MIN_DEK_WORDS = 10
 """The line right after the title is the standfirst (dek) when it has this many words."""
 LINE_RULE_MAX_WORDS = 15
 """Whole-line lexicon rules ("Save Story", "By Jane Doe") only try lines up to this length."""
@@ -26,6 +26,8 @@ MAX_GAP_LINES = 12
 """Good lines separated by more non-blank non-good lines than this start a new body block."""
 MIN_BLOCK_SHARE = 0.25
 """Besides the largest body block, keep blocks with at least this share of its words."""
+COMMENTS_CUT_WORDS = 60
+"""A comment-section line ends the body once the body has this many words before it."""
 TEMPLATE_MIN_DOCUMENTS = 4
 """A line must occur in this many documents of a folder to be a template line."""
 TEMPLATE_PROSE_MIN_FRACTION = 0.5
@@ -35,6 +37,8 @@ FALLBACK_LANGUAGE = "en"
 """Language assumed when detection finds too few stopwords to decide."""
 MIN_LANGUAGE_HITS = 5
 """Stopword hits a language needs before detection trusts it."""
+LANGUAGE_SAMPLE_CHARS = 20_000
+"""Language detection reads at most this many characters of a document."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,8 @@ class CleanConfig:
     """More non-good lines than this between two good lines split the body into blocks."""
     min_block_share: float = MIN_BLOCK_SHARE
     """Blocks with at least this share of the largest block's words are body too."""
+    comments_cut_words: int = COMMENTS_CUT_WORDS
+    """A comment-section line ends the body once the body has this many words before it."""
     template_min_documents: int = TEMPLATE_MIN_DOCUMENTS
     """A line must occur in this many documents of a folder to be a template line."""
     template_prose_min_fraction: float = TEMPLATE_PROSE_MIN_FRACTION
@@ -67,6 +73,8 @@ class CleanConfig:
     """Language (ISO 639-1) assumed when detection cannot decide."""
     min_language_hits: int = MIN_LANGUAGE_HITS
     """Stopword hits a language needs before detection trusts it."""
+    language_sample_chars: int = LANGUAGE_SAMPLE_CHARS
+    """Language detection reads at most this many characters of a document."""
 
 
 # ---------------------------------------------------------------------------------------------

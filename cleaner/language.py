@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 # jusText names its stoplists in English; the ones with an ISO 639-1 code get it.
 ISO_CODES = {
@@ -57,14 +58,10 @@ def load_stoplists() -> Stoplists:
 
 
 def detect_language(
-    tokens: Iterable[str], stoplists: Stoplists, min_hits: int = 5, limit: int = 3000
+    tokens: Iterable[str], stoplists: Stoplists, min_hits: int = 5, limit: int = 1000
 ) -> str | None:
     """The language whose stopwords cover the most of the (lowercase) tokens, or None."""
-    counts: Counter[str] = Counter()
-    for n, token in enumerate(tokens):
-        if n >= limit:
-            break
-        counts[token] += 1
+    counts = Counter(islice(tokens, limit))
     scores: Counter[str] = Counter()
     index = stoplists.languages_of
     for word, count in counts.items():

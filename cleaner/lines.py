@@ -17,9 +17,10 @@ from cleaner.rules import Lexicon
 from cleaner.templates import TemplateLines, normalise
 
 WORD_RE = re.compile(r"\w+")
-TERMINAL = frozenset(".!?\"”’»):;")
+TERMINAL = frozenset(".!?\"”’»:;")
 QUOTES = frozenset("\"“”‘’«»'")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
+DIGIT_RE = re.compile(r"\d")
 TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
 
 
@@ -58,7 +59,8 @@ def line_features(
     text = text.strip()
     if not text:
         return Line("", 0, 0.0, False, None, "blank")
-    tokens = WORD_RE.findall(text.lower())
+    lower = text.lower()
+    tokens = WORD_RE.findall(lower)
     words = len(tokens)
     if stopwords:
         stop_ratio = sum(1 for t in tokens if t in stopwords) / words if words else 0.0
@@ -66,7 +68,7 @@ def line_features(
         stop_ratio = 1.0 if len(text) >= 40 else 0.0
         words = max(words, len(text) // 6)
     prose = text[-1] in TERMINAL and not TRUNCATED_RE.search(text)
-    cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words)
+    cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
     if cruft is None and templates is not None and templates.is_template(text, config):
         cruft = ("template-line", "nav")
     return Line(text, words, stop_ratio, prose, cruft, classify(words, stop_ratio, prose,
@@ -104,7 +106,12 @@ def is_credit_caption(line: Line) -> bool:
 
 def is_date_line(line: Line) -> bool:
     """A short line that is mostly a date ("Friday 22 December 2017 09:32 GMT")."""
-    return line.words <= 9 and not line.prose and parse_date(line.text) is not None
+    return (
+        line.words <= 9
+        and not line.prose
+        and DIGIT_RE.search(line.text) is not None
+        and parse_date(line.text) is not None
+    )
 
 
 def is_role_line(line: Line) -> bool:
@@ -122,6 +129,8 @@ def find_title(lines: list[Line], config: CleanConfig) -> int | None:
 
 def same_headline(title: str, text: str) -> bool:
     """True when ``text`` repeats the title (maybe without the title's " - Site" suffix)."""
+    if title[:8].lower() != text[:8].lower():
+        return False
     a, b = normalise(title), normalise(text)
     if a == b:
         return True
@@ -179,14 +188,18 @@ def is_repeat_caption(line: Line, other: Line | None) -> bool:
     """One caption twice: with and without its credit ("Sergey Lavrov" / "Sergey Lavrov IANS")."""
     if other is None or line.prose or other.prose or not line.text or not other.text:
         return False
+    if line.text[:8].lower() != other.text[:8].lower():
+        return False
     short, long_ = sorted((normalise(line.text), normalise(other.text)), key=len)
     return long_ != short and long_.startswith(short) and len(long_) - len(short) <= 40
 
 
-def neighbours(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
-    """The nearest non-blank lines before and after line ``i``."""
-    before = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].cls != "blank"), None)
-    after = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].cls != "blank"), None)
+def neighbours(lines: list[Line], i: int, reach: int = 3) -> tuple[Line | None, Line | None]:
+    """The nearest non-blank lines before and after line ``i`` (within ``reach`` lines)."""
+    before = next((lines[j] for j in range(i - 1, max(i - reach, 0) - 1, -1)
+                   if lines[j].cls != "blank"), None)  # fmt: skip
+    after = next((lines[j] for j in range(i + 1, min(i + reach + 1, len(lines)))
+                  if lines[j].cls != "blank"), None)  # fmt: skip
     return before, after
 
 
@@ -233,11 +246,11 @@ def decide_outside(
 ) -> Decision:
     """Decide a line outside the body region: always removed; the category says why."""
     line = lines[i]
-    before, after = neighbours(lines, i)
     if line.cruft is not None:
         return Decision(False, line.cruft[1], line.cruft[0])
     if is_credit_caption(line):
         return Decision(False, "caption", "caption-credit")
+    before, after = neighbours(lines, i)
     if is_repeat_caption(line, after) or is_repeat_caption(line, before):
         return Decision(False, "caption", "caption-repeat")
     if section in ("promo", "comments"):
@@ -283,10 +296,15 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     run: list[int] = []
     section: str | None = None
     seen_body = False
+    body_words = 0
     for i, line in enumerate(lines):
         if line.cls == "blank":
             decisions[i] = Decision(True, "blank", "blank")
             continue
+        if inside[i] and line.cruft is not None and line.cruft[1] == "comments":
+            if body_words >= config.comments_cut_words:  # the comment section ends the body
+                for j in range(i, len(lines)):
+                    inside[j] = False
         if inside[i] and (headline_like(line, config) or line.cls == "cruft"):
             run.append(i)
             continue
@@ -298,6 +316,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
             continue
         if inside[i]:
             seen_body, section = True, None
+            body_words += line.words
             decisions[i] = Decision(True, "body", "body-prose")
             continue
         decision = decide_outside(lines, i, section, not seen_body)

@@ -14,7 +14,7 @@ Pattern = tuple[str, str, str, str]
 # Photo and video credits that end a caption line: "Sergey Lavrov IANS", "... (right)".
 CREDIT_SUFFIX = (
     r"(?:\b(?:IANS|AP|AFP|Reuters|EPA|PA|ANI|PTI|dpa|Xinhua|Getty|Getty Images|Shutterstock"
-    r"|iStock|Alamy|Bloomberg|REX|Photo|Foto|Image|Picture|Credit|Courtesy)\b[^.!?]{0,40}"
+    r"|iStock|Alamy|Bloomberg|REX|Photo|Foto|Image|Picture|Credit|Courtesy|via)\b[^.!?]{0,40}"
     r"|\((?:right|left|center|centre|top|bottom|L|R|C|file)\)[^.!?]{0,80})$"
 )
 
@@ -76,7 +76,7 @@ EN: tuple[Pattern, ...] = (
      r"|journalism without an agenda|disable (?:your )?ad ?blocker|whitelist us"
      r"|enable javascript|your browser (?:does not|doesn't) support|terms of (?:use|service)"
      r"|privacy policy|cookie policy|we use cookies|accept cookies|advertisement"
-     r"|follow us on|download (?:our|the) app)"),
+     r"|follow us on|download (?:our|the) app|got a (?:news )?tip)"),
     ("support-header", "promo", "line", r"support (?:us|truly|our journalism)"),
     ("ad-label", "promo", "line", r"(?:advertisement|advertising|sponsored|ad|ads|story continues"
      r"(?: below)?(?: advertisement)?|continue reading(?: below)?|paid content|partner content)"),
@@ -88,8 +88,16 @@ EN: tuple[Pattern, ...] = (
      r"|join (?:our|the) (?:commenting forum|conversation|discussion)|comments? (?:are|have "
      r"been) closed|\d+ comments?$|^comments?$|show comments|view comments|add a comment"
      r"|follow other .{0,40} readers|community guidelines|be the first to comment)"),
-    ("share-prompt", "social", "line", r"(?:share (?:this|on|via)[\w ]*|share article"
-     r"|follow us|like us on facebook|share|tweet|click to share.*|email this)"),
+    ("share-prompt", "social", "line", r"(?:share (?:this|on|via)[\w ]*:?|share article"
+     r"|follow us|like us on facebook|share|tweet|click to (?:share|email|print|tweet).*"
+     r"|email this)"),
+    ("comment-header", "comments", "line", r"(?:[\w.@ -]{1,40} says:|.{1,60} (?:on|at) .{0,30}"
+     r"\d{4}.{0,25} (?:said|says|wrote):?|\d+ (?:responses?|comments?|replies|reactions?) "
+     r"(?:to|on) .*|rating: \d+ votes?|(?:reply|report|flag|like|dislike|permalink"
+     r"|report abuse|load more comments|show more comments|view all comments|newest|oldest"
+     r"|sort by \w+))"),
+    ("time-ago", "widget", "line", r"(?:about )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
+     r"|weeks?|months?|years?) ago(?: at .{0,20})?"),
     # widget
     ("reading-time", "widget", "hint", r"(?:estimated read(?:ing)? time|\d+\s*min(?:ute)?s?"
      r" read$|^reading time)"),
