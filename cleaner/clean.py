@@ -19,8 +19,9 @@ from typing import Any
 
 from cleaner.config import CleanConfig
 from cleaner.language import Stoplists, detect_language, load_stoplists
-from cleaner.lines import WORD_RE, Decision, Line, line_features, revise
+from cleaner.lines import WORD_RE, Decision, Line, line_features
 from cleaner.metadata import parse_authors, parse_date
+from cleaner.revise import revise
 from cleaner.rules import load_lexicon
 from cleaner.templates import TemplateLines
 
@@ -102,7 +103,7 @@ def clean_text(
     language = detect_language(
         WORD_RE.findall(text[: config.language_sample_chars].lower()), stoplists, config.min_language_hits
     )
-    lines = features(raw_lines, language or config.fallback_language, stoplists, config, templates)
+    lines = features(raw_lines, language, stoplists, config, templates)
     decisions = revise(lines, config)
     # Idempotence: clean the output again; whatever that removes is removed here too.
     for _ in range(3):
@@ -124,14 +125,14 @@ def clean_text(
 
 def features(
     raw_lines: list[str],
-    language: str,
+    language: str | None,
     stoplists: Stoplists,
     config: CleanConfig,
     templates: TemplateLines | None,
 ) -> list[Line]:
     """Context-free features of every line, with the document language's lexicon and stoplist."""
-    lexicon = load_lexicon(language)
-    stopwords = stoplists.words.get(language, frozenset())
+    lexicon = load_lexicon(language or config.fallback_language)
+    stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
     return [line_features(raw, lexicon, stopwords, config, templates) for raw in raw_lines]
 
 

@@ -29,6 +29,8 @@ ISO_CODES = {
     "Swedish": "sv", "Tagalog": "tl", "Turkish": "tr", "Ukrainian": "uk", "Urdu": "ur",
     "Vietnamese": "vi", "Welsh": "cy",
 }  # fmt: skip
+MIN_HIT_SHARE = 0.1
+"""Stopwords of the detected language must be at least this share of the sampled tokens."""
 SKIPPED = frozenset({"Simple_English"})
 """Stoplists that duplicate another language's."""
 
@@ -62,6 +64,7 @@ def detect_language(
 ) -> str | None:
     """The language whose stopwords cover the most of the (lowercase) tokens, or None."""
     counts = Counter(islice(tokens, limit))
+    total = sum(counts.values())
     scores: Counter[str] = Counter()
     index = stoplists.languages_of
     for word, count in counts.items():
@@ -72,4 +75,5 @@ def detect_language(
     # Ties (a word shared by many languages) go to the language with the smaller stoplist,
     # which is the more specific evidence; sorted() keeps the choice deterministic.
     best = max(sorted(scores), key=lambda c: (scores[c], -len(stoplists.words[c])))
-    return best if scores[best] >= min_hits else None
+    # Too few hits, or too small a share of the text (a Japanese page with an English menu).
+    return best if scores[best] >= max(min_hits, MIN_HIT_SHARE * total) else None

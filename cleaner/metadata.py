@@ -48,7 +48,7 @@ TIME = re.compile(
 BY_PREFIX = re.compile(r"^(?:by|von|por|par|written by|words by)\s+", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b|\|)\s*")
 NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|la|le)){1,3}$")
-ORGANISATIONS = frozenset("ap afp reuters dpa efe ians pti ani bloomberg xinhua staff".split())
+ORGANISATIONS = frozenset(["ap", "afp", "reuters", "dpa", "efe", "ians", "pti", "ani", "bloomberg", "xinhua", "staff"])
 
 
 def _date_parts(text: str) -> tuple[int, int, int] | None:

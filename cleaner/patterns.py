@@ -176,8 +176,6 @@ LEXICON: dict[str, tuple[Pattern, ...]] = {"any": ANY, "en": EN, "de": DE, "es":
 """Cruft patterns per language; ``any`` is added to every language's own list."""
 
 ROLE_WORDS = frozenset(
-    "editor correspondent reporter writer columnist contributor journalist redakteur "
-    "redakteurin korrespondent korrespondentin periodista corresponsal redactor redactora "
-    "journaliste rédacteur rédactrice".split()
+    ["editor", "correspondent", "reporter", "writer", "columnist", "contributor", "journalist", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "periodista", "corresponsal", "redactor", "redactora", "journaliste", "rédacteur", "rédactrice"]
 )
 """Job titles that make a short line a byline role ("Deputy Political Editor")."""

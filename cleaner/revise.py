@@ -1,0 +1,203 @@
+"""The revision pass (jusText's revise_paragraph_classification, for lines).
+
+It finds the title, the dek and the dense body region (blocks of good lines with short gaps),
+then decides every line from its class and its neighbours: short lines between body lines stay,
+lexicon cruft and caption/teaser cards inside the body go, everything outside the body goes with
+the category its own features or its section suggest.
+"""
+
+from __future__ import annotations
+
+from cleaner.config import CleanConfig
+from cleaner.lines import (
+    TRUNCATED_RE,
+    Decision,
+    Line,
+    headline_like,
+    is_byline_name,
+    is_credit_caption,
+    is_date_line,
+    is_repeat_caption,
+    neighbours,
+    title_case,
+)
+from cleaner.templates import normalise
+
+
+def find_title(lines: list[Line], config: CleanConfig) -> int | None:
+    """Index of the title: the first line that is neither blank nor cruft and short enough."""
+    for i, line in enumerate(lines):
+        if line.cls not in ("blank", "cruft") and line.words <= config.max_title_words:
+            return i
+    return None
+
+
+def same_headline(title: str, text: str) -> bool:
+    """True when ``text`` repeats the title (maybe without the title's " - Site" suffix)."""
+    if title[:8].lower() != text[:8].lower():
+        return False
+    a, b = normalise(title), normalise(text)
+    if a == b:
+        return True
+    return len(b) >= 20 and a.startswith(b) and a[len(b) : len(b) + 3].strip() in "-|–—:"
+
+
+def body_blocks(lines: list[Line], skip: set[int], config: CleanConfig) -> list[tuple[int, int]]:
+    """Spans (first, last) of the dense body region: groups of good lines with short gaps."""
+    blocks: list[list[int]] = []  # [first, last, words]
+    gap = 0
+    for i, line in enumerate(lines):
+        if i in skip or line.cls == "blank":
+            continue
+        if line.cls == "good":
+            if blocks and gap <= config.max_gap_lines:
+                blocks[-1][1] = i
+                blocks[-1][2] += line.words
+            else:
+                blocks.append([i, i, line.words])
+            gap = 0
+        elif not (line.cls == "near" and line.prose):
+            gap += 1
+    if not blocks:
+        return []
+    best = max(b[2] for b in blocks)
+    return [(b[0], b[1]) for b in blocks if b[2] >= config.min_block_share * best]
+
+
+def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[int, int]:
+    """Widen a body block over adjacent prose lines that are not cruft."""
+
+    def prose(i: int) -> bool:
+        return i not in skip and lines[i].cls in ("near", "short") and lines[i].prose
+
+    i = first - 1
+    while i >= 0 and (lines[i].cls == "blank" or prose(i)):
+        if lines[i].cls != "blank":
+            first = i
+        i -= 1
+    i = last + 1
+    while i < len(lines) and (lines[i].cls == "blank" or prose(i)):
+        if lines[i].cls != "blank":
+            last = i
+        i += 1
+    return first, last
+
+
+def decide_inside(lines: list[Line], run: list[int], config: CleanConfig) -> list[Decision]:
+    """Decide a run of adjacent caption- or headline-like lines inside the body."""
+    out = []
+    for k, i in enumerate(run):
+        line = lines[i]
+        prev = lines[run[k - 1]] if k else None
+        nxt = lines[run[k + 1]] if k + 1 < len(run) else None
+        if line.cruft is not None:
+            out.append(Decision(False, line.cruft[1], line.cruft[0]))
+        elif is_credit_caption(line):
+            out.append(Decision(False, "caption", "caption-credit"))
+        elif is_repeat_caption(line, nxt) or is_repeat_caption(line, prev):
+            out.append(Decision(False, "caption", "caption-repeat"))
+        elif len(run) == 2:
+            if k == 0:
+                out.append(Decision(False, "caption", "inline-card-caption"))
+            else:
+                out.append(Decision(False, "teaser", "inline-card-headline"))
+        else:
+            out.append(Decision(True, "body", "body-context"))
+    return out
+
+
+def decide_outside(
+    lines: list[Line], i: int, section: str | None, before_body: bool
+) -> Decision:
+    """Decide a line outside the body region: always removed; the category says why."""
+    line = lines[i]
+    if line.cruft is not None:
+        return Decision(False, line.cruft[1], line.cruft[0])
+    if is_credit_caption(line):
+        return Decision(False, "caption", "caption-credit")
+    before, after = neighbours(lines, i)
+    if is_repeat_caption(line, after) or is_repeat_caption(line, before):
+        return Decision(False, "caption", "caption-repeat")
+    if section in ("promo", "comments"):
+        return Decision(False, section, "section-context")
+    if is_byline_name(lines, i):
+        return Decision(False, "byline", "name-line")
+    if is_date_line(line):
+        return Decision(False, "byline", "date-line")
+    if section == "teaser" or TRUNCATED_RE.search(line.text):
+        return Decision(False, "teaser", "outside-body-teaser")
+    if line.words >= 6 and not line.prose and not title_case(line.text):
+        return Decision(False, "caption" if before_body else "teaser", "outside-body-teaser"
+                        if not before_body else "pre-body-caption")
+    return Decision(False, "nav", "outside-body")
+
+
+def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
+    """Decide every line from its class and its neighbours (jusText's revision pass)."""
+    decisions: list[Decision | None] = [None] * len(lines)
+    skip: set[int] = set()
+    title = find_title(lines, config)
+    if title is not None:
+        decisions[title] = Decision(True, "title", "title")
+        skip.add(title)
+        for i in range(title + 1, len(lines)):
+            if lines[i].cls != "blank" and same_headline(lines[title].text, lines[i].text):
+                decisions[i] = Decision(False, "duplicate", "duplicate-title")
+                skip.add(i)
+        dek = next((i for i in range(title + 1, len(lines))
+                    if lines[i].cls != "blank" and i not in skip), None)  # fmt: skip
+        if dek is not None and is_dek(lines[dek], config):
+            decisions[dek] = Decision(True, "dek", "dek")
+            skip.add(dek)
+    inside = [False] * len(lines)
+    blocks = body_blocks(lines, skip, config)
+    for first, last in blocks:
+        first, last = extend(lines, first, last, skip)
+        for i in range(first, last + 1):
+            inside[i] = i not in skip
+    if not blocks:  # no long prose at all: keep the sentences
+        for i, line in enumerate(lines):
+            inside[i] = i not in skip and line.cls in ("near", "short") and line.prose
+    run: list[int] = []
+    section: str | None = None
+    seen_body = False
+    body_words = 0
+    for i, line in enumerate(lines):
+        if line.cls == "blank":
+            decisions[i] = Decision(True, "blank", "blank")
+            continue
+        if inside[i] and line.cruft is not None and line.cruft[1] == "comments":
+            if body_words >= config.comments_cut_words:  # the comment section ends the body
+                for j in range(i, len(lines)):
+                    inside[j] = False
+        if inside[i] and (headline_like(line, config) or line.cls == "cruft"):
+            run.append(i)
+            continue
+        if run:
+            for j, d in zip(run, decide_inside(lines, run, config), strict=True):
+                decisions[j] = d
+            run = []
+        if i in skip:
+            continue
+        if inside[i]:
+            seen_body, section = True, None
+            body_words += line.words
+            decisions[i] = Decision(True, "body", "body-prose")
+            continue
+        decision = decide_outside(lines, i, section, not seen_body)
+        if line.cruft is not None:
+            section = decision.label
+        decisions[i] = decision
+    for j, d in zip(run, decide_inside(lines, run, config), strict=True):
+        decisions[j] = d
+    return [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
+
+
+def is_dek(line: Line, config: CleanConfig) -> bool:
+    """The line after the title is a standfirst when it is a long enough sentence-like line."""
+    return (
+        line.cls in ("good", "near")
+        and line.words >= config.min_dek_words
+        and not is_credit_caption(line)
+        and not title_case(line.text)
+    )
