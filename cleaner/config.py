@@ -25,6 +25,9 @@ MAX_GAP_LINES = 12
 """Good lines separated by more non-blank non-good lines than this start a new body block."""
 MIN_BLOCK_SHARE = 0.25
 """Besides the largest body block, keep blocks with at least this share of its words."""
+MIN_LIST_RUN = 3
+"""This many headline-like lines in a row (or headline/summary pairs) inside the body are a
+list of teasers or links, not subheadings."""
 COMMENTS_CUT_WORDS = 60
 """A comment-section line ends the body once the body has this many words before it."""
 TEMPLATE_MIN_DOCUMENTS = 4
@@ -62,6 +65,8 @@ class CleanConfig:
     """More non-good lines than this between two good lines split the body into blocks."""
     min_block_share: float = MIN_BLOCK_SHARE
     """Blocks with at least this share of the largest block's words are body too."""
+    min_list_run: int = MIN_LIST_RUN
+    """Headline-like lines (or headline/summary pairs) in a row that make a teaser list."""
     comments_cut_words: int = COMMENTS_CUT_WORDS
     """A comment-section line ends the body once the body has this many words before it."""
     template_min_documents: int = TEMPLATE_MIN_DOCUMENTS

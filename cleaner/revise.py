@@ -83,8 +83,14 @@ def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[in
     return first, last
 
 
-def decide_inside(lines: list[Line], run: list[int], config: CleanConfig) -> list[Decision]:
-    """Decide a run of adjacent caption- or headline-like lines inside the body."""
+def decide_inside(
+    lines: list[Line], run: list[int], config: CleanConfig, intro: bool = False
+) -> list[Decision]:
+    """Decide a run of adjacent caption- or headline-like lines inside the body.
+
+    ``intro`` says the run follows a line ending with ":", so a long run is a list the article
+    announces, not a block of links.
+    """
     out = []
     for k, i in enumerate(run):
         line = lines[i]
@@ -96,7 +102,10 @@ def decide_inside(lines: list[Line], run: list[int], config: CleanConfig) -> lis
             out.append(Decision(False, "caption", "caption-credit"))
         elif is_repeat_caption(line, nxt) or is_repeat_caption(line, prev):
             out.append(Decision(False, "caption", "caption-repeat"))
-        elif len(run) == 2:
+        elif len(run) >= config.min_list_run and not intro:
+            label = "teaser" if line.words >= config.min_dek_words // 2 else "nav"
+            out.append(Decision(False, label, "inline-list"))
+        elif len(run) == 2 and not intro:
             if k == 0:
                 out.append(Decision(False, "caption", "inline-card-caption"))
             else:
@@ -159,6 +168,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         for i, line in enumerate(lines):
             inside[i] = i not in skip and line.cls in ("near", "short") and line.prose
     run: list[int] = []
+    intro = False  # the run follows a line ending with ":" (a list the text announces)
     section: str | None = None
     seen_body = False
     body_words = 0
@@ -171,10 +181,14 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
                 for j in range(i, len(lines)):
                     inside[j] = False
         if inside[i] and (headline_like(line, config) or line.cls == "cruft"):
+            if not run:
+                intro = i > 0 and lines[i - 1].text.endswith(":") or (
+                    i > 1 and not lines[i - 1].text and lines[i - 2].text.endswith(":")
+                )
             run.append(i)
             continue
         if run:
-            for j, d in zip(run, decide_inside(lines, run, config), strict=True):
+            for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
                 decisions[j] = d
             run = []
         if i in skip:
@@ -188,9 +202,47 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if line.cruft is not None:
             section = decision.label
         decisions[i] = decision
-    for j, d in zip(run, decide_inside(lines, run, config), strict=True):
+    for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
         decisions[j] = d
-    return [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
+    done = [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
+    drop_teaser_lists(lines, done, config)
+    drop_repeats(lines, done)
+    return done
+
+
+def drop_teaser_lists(lines: list[Line], decisions: list[Decision], config: CleanConfig) -> None:
+    """Remove headline/summary pairs repeated inside the body: a list of teasers, not sections."""
+    kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
+    heads = [headline_like(lines[i], config) for i in kept]
+    k = 0
+    while k < len(kept):
+        end = k
+        while end + 1 < len(kept) and heads[end] and not heads[end + 1]:
+            end += 2  # one headline, then exactly one summary line
+        pairs = (end - k) // 2
+        stop = k + 2 * pairs
+        # Only at an edge of the body: between good lines such pairs are sections or quotes.
+        edge = not any(lines[i].cls == "good" for i in kept[:k]) or not any(
+            lines[i].cls == "good" for i in kept[stop:]
+        )
+        if pairs >= config.min_list_run and edge:
+            for i in kept[k:stop]:
+                decisions[i] = Decision(False, "teaser", "teaser-list")
+            k = stop
+        else:
+            k += 1
+
+
+def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
+    """Remove a body line that repeats an earlier kept line word for word."""
+    seen: set[str] = set()
+    for i, d in enumerate(decisions):
+        if not d.keep or d.label == "blank":
+            continue
+        key = normalise(lines[i].text)
+        if key in seen and d.label != "title":
+            decisions[i] = Decision(False, "duplicate", "repeated-line")
+        seen.add(key)
 
 
 def is_dek(line: Line, config: CleanConfig) -> bool:
