@@ -93,9 +93,10 @@ EN: tuple[Pattern, ...] = (
      r"|email this)"),
     ("comment-header", "comments", "line", r"(?:[\w.@ -]{1,40} says:|.{1,60} (?:on|at) .{0,30}"
      r"\d{4}.{0,25} (?:said|says|wrote):?|\d+ (?:responses?|comments?|replies|reactions?) "
-     r"(?:to|on) .*|rating: \d+ votes?|(?:reply|report|flag|like|dislike|permalink"
-     r"|report abuse|load more comments|show more comments|view all comments|newest|oldest"
-     r"|sort by \w+))"),
+     r"(?:to|on) .*|rating: \d+ votes?|load more comments|show more comments"
+     r"|view all comments)"),
+    ("comment-widget", "comments", "line", r"(?:reply|report|flag|like|dislike|permalink"
+     r"|report abuse|newest|oldest|sort by \w+)"),
     ("time-ago", "widget", "line", r"(?:about )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
      r"|weeks?|months?|years?) ago(?: at .{0,20})?"),
     # widget

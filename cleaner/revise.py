@@ -21,6 +21,7 @@ from cleaner.lines import (
     neighbours,
     title_case,
 )
+from cleaner.rules import COMMENT_SECTION_RULES
 from cleaner.templates import normalise
 
 
@@ -176,7 +177,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if line.cls == "blank":
             decisions[i] = Decision(True, "blank", "blank")
             continue
-        if inside[i] and line.cruft is not None and line.cruft[1] == "comments":
+        if inside[i] and line.cruft is not None and line.cruft[0] in COMMENT_SECTION_RULES:
             if body_words >= config.comments_cut_words:  # the comment section ends the body
                 for j in range(i, len(lines)):
                     inside[j] = False

@@ -45,6 +45,13 @@ STRUCTURAL_RULES: dict[str, str] = {
 """Rules decided from features and context; the category is a default that context may refine."""
 
 
+COMMENT_SECTION_RULES = frozenset(
+    {"comments-prompt", "comment-header", "comments-prompt-de", "comments-prompt-es",
+     "comments-prompt-fr"}
+)  # fmt: skip
+"""Rules whose line opens a comment section: once the body has text, the body ends there."""
+
+
 def _group(rule: str) -> str:
     return rule.replace("-", "_")
 
