@@ -81,6 +81,9 @@ EN: tuple[Pattern, ...] = (
     ("ad-label", "promo", "line", r"(?:advertisement|advertising|sponsored|ad|ads|story continues"
      r"(?: below)?(?: advertisement)?|continue reading(?: below)?|paid content|partner content)"),
     # legal
+    ("cookie-notice", "legal", "phrase", r"(?:(?:website|site|we) uses? cookies|use of cookies"
+     r"|cookie (?:settings|policy|preferences|consent)|necessary cookies|these cookies"
+     r"|accept (?:all )?cookies|opt-out of these cookies)"),
     ("rights-reserved", "legal", "phrase", r"all rights reserved|may not be (?:published|"
      r"reproduced|redistributed)|archived news story|for your personal, non-commercial use"),
     # comments / social

@@ -17,6 +17,7 @@ from cleaner.lines import (
     is_byline_name,
     is_credit_caption,
     is_date_line,
+    looks_like_name,
     is_repeat_caption,
     neighbours,
     title_case,
@@ -44,25 +45,38 @@ def same_headline(title: str, text: str) -> bool:
 
 
 def body_blocks(lines: list[Line], skip: set[int], config: CleanConfig) -> list[tuple[int, int]]:
-    """Spans (first, last) of the dense body region: groups of good lines with short gaps."""
-    blocks: list[list[int]] = []  # [first, last, words]
+    """Spans (first, last) of the dense body region: groups of good lines with short gaps.
+
+    The block with the most good words, weighted by its density (good lines among its non-blank
+    lines), is the article; other blocks join it when they are about as dense and large enough.
+    A list of teasers has many good summaries too, but each stands among headlines and dates.
+    """
+    blocks: list[list[int]] = []  # [first, last, good words, good lines, other lines]
     gap = 0
     for i, line in enumerate(lines):
         if i in skip or line.cls == "blank":
             continue
         if line.cls == "good":
             if blocks and gap <= config.max_gap_lines:
-                blocks[-1][1] = i
-                blocks[-1][2] += line.words
+                block = blocks[-1]
+                block[1] = i
+                block[2] += line.words
+                block[3] += 1
+                block[4] += gap
             else:
-                blocks.append([i, i, line.words])
+                blocks.append([i, i, line.words, 1, 0])
             gap = 0
         elif not (line.cls == "near" and line.prose):
             gap += 1
     if not blocks:
         return []
-    best = max(b[2] for b in blocks)
-    return [(b[0], b[1]) for b in blocks if b[2] >= config.min_block_share * best]
+    scores = [b[2] * b[3] / (b[3] + b[4]) for b in blocks]
+    best = max(scores)
+    return [
+        (b[0], b[1])
+        for b, score in zip(blocks, scores, strict=True)
+        if score >= config.min_block_share * best
+    ]
 
 
 def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[int, int]:
@@ -181,7 +195,9 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
             if body_words >= config.comments_cut_words:  # the comment section ends the body
                 for j in range(i, len(lines)):
                     inside[j] = False
-        if inside[i] and (headline_like(line, config) or line.cls == "cruft"):
+        if inside[i] and (headline_like(line, config) or line.cls == "cruft") and not (
+            line.cruft is not None and line.cruft[0] == "separator"
+        ):
             if not run:
                 intro = i > 0 and lines[i - 1].text.endswith(":") or (
                     i > 1 and not lines[i - 1].text and lines[i - 2].text.endswith(":")
@@ -206,32 +222,55 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
         decisions[j] = d
     done = [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
-    drop_teaser_lists(lines, done, config)
+    drop_teaser_lists(lines, done, inside, config)
     drop_repeats(lines, done)
     return done
 
 
-def drop_teaser_lists(lines: list[Line], decisions: list[Decision], config: CleanConfig) -> None:
-    """Remove headline/summary pairs repeated inside the body: a list of teasers, not sections."""
-    kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
-    heads = [headline_like(lines[i], config) for i in kept]
+def drop_teaser_lists(
+    lines: list[Line], decisions: list[Decision], inside: list[bool], config: CleanConfig
+) -> None:
+    """Remove (headlines, one summary) groups repeated at an edge of the body: teaser lists.
+
+    An article's sections have several paragraphs; a list of teasers has a headline (maybe a
+    name and a date) and exactly one summary paragraph per item.
+    """
+    seq = [i for i, line in enumerate(lines) if line.cls != "blank" and inside[i]]
+    summary = [
+        decisions[i].keep and (lines[i].cls == "good" or lines[i].cls == "near" and lines[i].prose)
+        for i in seq
+    ]
+    good = [decisions[i].keep and lines[i].cls == "good" for i in seq]
     k = 0
-    while k < len(kept):
-        end = k
-        while end + 1 < len(kept) and heads[end] and not heads[end + 1]:
-            end += 2  # one headline, then exactly one summary line
-        pairs = (end - k) // 2
-        stop = k + 2 * pairs
-        # Only at an edge of the body: between good lines such pairs are sections or quotes.
-        edge = not any(lines[i].cls == "good" for i in kept[:k]) or not any(
-            lines[i].cls == "good" for i in kept[stop:]
-        )
-        if pairs >= config.min_list_run and edge:
-            for i in kept[k:stop]:
-                decisions[i] = Decision(False, "teaser", "teaser-list")
-            k = stop
+    while k < len(seq):
+        end, items = k, 0
+        while True:  # one item: one or more non-summary lines, then exactly one summary line
+            j = end
+            while j < len(seq) and not summary[j]:
+                j += 1
+            if j == end or j >= len(seq) or (j + 1 < len(seq) and summary[j + 1]):
+                break
+            if not teaser_heading(lines, seq[end:j], config):
+                break
+            end, items = j + 1, items + 1
+        edge = not any(good[:k]) or not any(good[end:])
+        if items >= config.min_list_run and edge:
+            for i in seq[k:end]:
+                if decisions[i].keep:
+                    decisions[i] = Decision(False, "teaser", "teaser-list")
+            k = end
         else:
             k += 1
+
+
+def teaser_heading(lines: list[Line], group: list[int], config: CleanConfig) -> bool:
+    """The lines before a teaser's summary: a headline, or a headline with a name or a date."""
+    heads = [lines[i] for i in group]
+    if any(h.cruft is not None and h.cruft[0] == "separator" for h in heads):
+        return False  # "___" between items: the article's own sections
+    if len(heads) == 1:
+        return headline_like(heads[0], config) and heads[0].words >= 4
+    return any(is_date_line(h) or looks_like_name(h.text) for h in heads)
 
 
 def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
