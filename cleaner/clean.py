@@ -26,6 +26,8 @@ from cleaner.rules import load_lexicon
 from cleaner.templates import TemplateLines
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
+AUTHOR_RULES = frozenset({"name-line", "reporting-credit"})
+"""Byline rules whose line names authors (besides the ``by-author`` rules of each language)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +155,7 @@ def result(
             paragraphs.append(line.text)
         elif d.label == "byline":
             published = published or parse_date(line.text)
-            if d.rule != "date-line":
+            if d.rule in AUTHOR_RULES or d.rule.startswith("by-author"):
                 authors.extend(a for a in parse_authors(line.text) if a not in authors)
     return CleanResult(
         title=title,

@@ -19,7 +19,7 @@ from cleaner.templates import TemplateLines, normalise
 
 WORD_RE = re.compile(r"\w+")
 TERMINAL = frozenset(".!?\"”’»:;。！？」』")
-QUOTES = frozenset("\"“”‘’«»'")
+QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
 DIGIT_RE = re.compile(r"\d")
 TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
@@ -97,7 +97,7 @@ def headline_like(line: Line, config: CleanConfig) -> bool:
         return False
     if not line.prose:
         return line.words < 2 * config.min_body_words
-    return line.text.endswith("?") and line.words <= 12 and not QUOTES.intersection(line.text)
+    return line.text.endswith("?") and line.words <= 12 and not QUOTE_RE.search(line.text)
 
 
 def is_credit_caption(line: Line) -> bool:
