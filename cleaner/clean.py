@@ -19,7 +19,7 @@ from typing import Any
 
 from cleaner.config import CleanConfig
 from cleaner.language import Stoplists, detect_language, load_stoplists
-from cleaner.lines import WORD_RE, Decision, Line, line_features
+from cleaner.lines import WORD_RE, Decision, Line, line_features, unwrap
 from cleaner.metadata import parse_authors, parse_date
 from cleaner.revise import revise
 from cleaner.rules import load_lexicon
@@ -135,7 +135,8 @@ def features(
     """Context-free features of every line, with the document language's lexicon and stoplist."""
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
-    return [line_features(raw, lexicon, stopwords, config, templates) for raw in raw_lines]
+    lines = [line_features(raw, lexicon, stopwords, config, templates) for raw in raw_lines]
+    return unwrap(lines, lexicon, stopwords, config)
 
 
 def result(
@@ -152,7 +153,10 @@ def result(
         if d.label == "title" and title is None:
             title = line.text
         elif d.keep and d.label != "blank":
-            paragraphs.append(line.text)
+            if line.continues and paragraphs and decisions[n - 2].keep:
+                paragraphs[-1] += " " + line.text  # unwrap a hard-wrapped paragraph
+            else:
+                paragraphs.append(line.text)
         elif d.label == "byline":
             published = published or parse_date(line.text)
             if d.rule in AUTHOR_RULES or d.rule.startswith("by-author"):

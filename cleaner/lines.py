@@ -22,6 +22,7 @@ TERMINAL = frozenset(".!?\"”’»:;。！？」』")
 QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
 DIGIT_RE = re.compile(r"\d")
+URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
 TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
 
 
@@ -38,6 +39,8 @@ class Line:
     """``(rule, category)`` of the lexicon or template rule it matches."""
     cls: str
     """``blank``, ``cruft``, ``good``, ``near``, ``short`` or ``bad``."""
+    continues: bool = False
+    """A hard-wrapped line that continues the previous line's sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,3 +161,29 @@ def is_byline_name(lines: list[Line], i: int) -> bool:
         i + 1 == len(lines) or lines[i + 1].cls == "blank"
     )
     return apart and not any(o is not None and looks_like_name(o.text) for o in (before, after))
+
+
+def unwrap(lines: list[Line], lexicon: Lexicon, stopwords: frozenset[str], config: CleanConfig
+           ) -> list[Line]:  # fmt: skip
+    """Give hard-wrapped lines (a line going on, lowercase, on the next) their paragraph's class."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        j = i
+        while (
+            j + 1 < len(out)
+            and out[j].cls not in ("blank", "cruft")
+            and out[j + 1].cls not in ("blank", "cruft")
+            and not out[j].prose
+            and out[j + 1].text[:1].islower()
+            and not URL_RE.match(out[j + 1].text)
+        ):
+            j += 1
+        if j > i:
+            joint = line_features(" ".join(x.text for x in out[i : j + 1]), lexicon, stopwords,
+                                  config)  # fmt: skip
+            for k in range(i, j + 1):
+                out[k] = Line(out[k].text, joint.words, joint.stop_ratio, joint.prose,
+                              None, joint.cls, k > i)  # fmt: skip
+        i = j + 1
+    return out
