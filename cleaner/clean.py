@@ -26,6 +26,8 @@ from cleaner.rules import load_lexicon
 from cleaner.templates import TemplateLines
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
+MAX_PASSES = 4
+"""Cleaning passes at most: the second and later ones re-clean the output (idempotence)."""
 AUTHOR_RULES = frozenset({"name-line", "reporting-credit"})
 """Byline rules whose line names authors (besides the ``by-author`` rules of each language)."""
 
@@ -100,29 +102,36 @@ def clean_text(
     templates: TemplateLines | None = None,
 ) -> CleanResult:
     """Clean one scraped text; ``templates`` carries folder-wide evidence when there is some."""
-    raw_lines = text.splitlines()
     stoplists = load_stoplists()
-    language = detect_language(
-        WORD_RE.findall(text[: config.language_sample_chars].lower()), stoplists, config.min_language_hits
-    )
-    lines = features(raw_lines, language, stoplists, config, templates)
+    raw_lines, lines, language = analyse(text, stoplists, config, templates)
     decisions = revise(lines, config)
-    # Idempotence: clean the output again; whatever that removes is removed here too.
-    for _ in range(3):
-        kept = [i for i, d in enumerate(decisions) if d.keep and d.label != "blank"]
-        again = revise([lines[i] for i in kept], config)
-        dropped = {kept[k]: d for k, d in enumerate(again) if not d.keep}
-        retitled = next((kept[k] for k, d in enumerate(again) if d.label == "title"), None)
-        title_now = next((i for i, d in enumerate(decisions) if d.label == "title"), None)
-        if not dropped and retitled == title_now:
-            break
-        for i, d in dropped.items():
-            decisions[i] = d
-        if retitled != title_now and retitled is not None:
-            if title_now is not None:
-                decisions[title_now] = Decision(False, "nav", "outside-body")
-            decisions[retitled] = Decision(True, "title", "title")
-    return result(raw_lines, lines, decisions, language)
+    for _ in range(MAX_PASSES):
+        cleaned, sources = result(raw_lines, lines, decisions, language)
+        # Idempotence: clean the output again; whatever that removes is removed here too.
+        _, again_lines, _ = analyse(cleaned.plain, stoplists, config, templates)
+        changed = False
+        for origin, d in zip(sources, revise(again_lines, config)):  # noqa: B905
+            for i in origin:
+                if d.label != decisions[i].label and (d.label == "title" or not d.keep):
+                    decisions[i] = d
+                    changed = True
+        if not changed:
+            return cleaned
+        titles = [i for i, d in enumerate(decisions) if d.label == "title"]
+        for i in titles[1:]:  # the second pass chose another title: the first one goes
+            decisions[titles[0]] = Decision(False, "duplicate", "duplicate-title")
+            titles = [i]
+    return result(raw_lines, lines, decisions, language)[0]
+
+
+def analyse(
+    text: str, stoplists: Stoplists, config: CleanConfig, templates: TemplateLines | None
+) -> tuple[list[str], list[Line], str | None]:
+    """Split a text into lines, detect its language and measure every line."""
+    raw_lines = text.splitlines()
+    sample = WORD_RE.findall(text[: config.language_sample_chars].lower())
+    language = detect_language(sample, stoplists, config.min_language_hits)
+    return raw_lines, features(raw_lines, language, stoplists, config, templates), language
 
 
 def features(
@@ -141,27 +150,34 @@ def features(
 
 def result(
     raw_lines: list[str], lines: list[Line], decisions: list[Decision], language: str | None
-) -> CleanResult:
-    """Assemble the CleanResult: title, body paragraphs, metadata from removed bylines."""
+) -> tuple[CleanResult, list[list[int]]]:
+    """Assemble the CleanResult, and for each line of its ``plain`` text the input lines it has.
+
+    Metadata comes from the removed byline lines.
+    """
     title = None
+    title_source: list[int] = []
     paragraphs: list[str] = []
+    sources: list[list[int]] = []
     authors: list[str] = []
     published = None
     out = []
-    for n, (raw, line, d) in enumerate(zip(raw_lines, lines, decisions, strict=True), 1):
-        out.append(LineDecision(n, raw, d.keep, d.label, d.rule))
+    for i, (raw, line, d) in enumerate(zip(raw_lines, lines, decisions, strict=True)):
+        out.append(LineDecision(i + 1, raw, d.keep, d.label, d.rule))
         if d.label == "title" and title is None:
-            title = line.text
+            title, title_source = line.text, [i]
         elif d.keep and d.label != "blank":
-            if line.continues and paragraphs and decisions[n - 2].keep:
+            if line.continues and sources and sources[-1][-1] == i - 1:
                 paragraphs[-1] += " " + line.text  # unwrap a hard-wrapped paragraph
+                sources[-1].append(i)
             else:
                 paragraphs.append(line.text)
+                sources.append([i])
         elif d.label == "byline":
             published = published or parse_date(line.text)
             if d.rule in AUTHOR_RULES or d.rule.startswith("by-author"):
                 authors.extend(a for a in parse_authors(line.text) if a not in authors)
-    return CleanResult(
+    cleaned = CleanResult(
         title=title,
         text="\n\n".join(paragraphs),
         authors=tuple(authors),
@@ -169,3 +185,11 @@ def result(
         language=language,
         lines=tuple(out),
     )
+    plain_sources: list[list[int]] = []
+    if title is not None:
+        plain_sources.append(title_source)
+        if paragraphs:
+            plain_sources.append([])
+    for k, origin in enumerate(sources):
+        plain_sources.extend([[], origin] if k else [origin])
+    return cleaned, plain_sources

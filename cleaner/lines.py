@@ -167,7 +167,8 @@ def unwrap(lines: list[Line], lexicon: Lexicon, stopwords: frozenset[str], confi
            ) -> list[Line]:  # fmt: skip
     """Give hard-wrapped lines (a line going on, lowercase, on the next) their paragraph's class."""
     out = list(lines)
-    i = 0
+    # The first line (the title, usually) is never the start of a wrapped paragraph.
+    i = next((k for k, line in enumerate(lines) if line.cls != "blank"), len(lines)) + 1
     while i < len(out):
         j = i
         while (
