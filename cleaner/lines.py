@@ -41,6 +41,8 @@ class Line:
     """``blank``, ``cruft``, ``good``, ``near``, ``short`` or ``bad``."""
     continues: bool = False
     """A hard-wrapped line that continues the previous line's sentence."""
+    shared: bool = False
+    """A sentence that recurs in several documents of the folder (see ``TemplateLines``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +75,16 @@ def line_features(
         stop_ratio = 1.0 if words > config.short_words else 0.0
     prose = text[-1] in TERMINAL and not TRUNCATED_RE.search(text)
     cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
-    if cruft is None and templates is not None and templates.is_template(text, config):
-        cruft = ("template-line", "nav")
-    return Line(text, words, stop_ratio, prose, cruft, classify(words, stop_ratio, prose,
-                                                                cruft, config))
+    shared = False
+    if cruft is None and templates is not None:
+        status = templates.status(text, config)
+        if status == "template":
+            cruft = ("template-line", "nav")
+        shared = status == "shared"
+    cls = classify(words, stop_ratio, prose, cruft, config)
+    if shared and cls == "good":
+        cls = "near"  # a sentence many pages share never anchors the body alone
+    return Line(text, words, stop_ratio, prose, cruft, cls, shared=shared)
 
 
 def classify(

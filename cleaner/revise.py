@@ -83,7 +83,8 @@ def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[in
     """Widen a body block over adjacent prose lines that are not cruft."""
 
     def prose(i: int) -> bool:
-        return i not in skip and lines[i].cls in ("near", "short") and lines[i].prose
+        line = lines[i]
+        return i not in skip and line.cls in ("near", "short") and line.prose and not line.shared
 
     i = first - 1
     while i >= 0 and (lines[i].cls == "blank" or prose(i)):

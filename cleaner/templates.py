@@ -39,14 +39,26 @@ class TemplateLines:
     counts: dict[str, int] = field(default_factory=dict)
     documents: int = 0
 
-    def is_template(self, line: str, config: CleanConfig) -> bool:
-        """True when the (stripped) line recurs in enough of the folder's documents."""
+    def status(self, line: str, config: CleanConfig) -> str | None:
+        """``template`` for boilerplate, ``shared`` for a recurring sentence, else None.
+
+        A recurring line that is not a sentence (menu, footer, "Advertisement") is boilerplate.
+        A recurring sentence may be a site's donation box or teaser, or a quote that several
+        articles of one story share: it is ``shared``, which only stops it from anchoring the
+        body by itself, unless most documents of the folder have it.
+        """
         count = self.counts.get(normalise(line), 0)
         if count < config.template_min_documents:
-            return False
+            return None
         if is_prose(line.strip()):
-            return count >= config.template_prose_min_fraction * self.documents
-        return True
+            if count >= config.template_prose_min_fraction * self.documents:
+                return "template"
+            return "shared"
+        return "template"
+
+    def is_template(self, line: str, config: CleanConfig) -> bool:
+        """True when the (stripped) line is site boilerplate by the folder's evidence."""
+        return self.status(line, config) == "template"
 
 
 def build_templates(texts: Iterable[str], config: CleanConfig) -> TemplateLines:
