@@ -27,10 +27,16 @@ from cleaner.templates import normalise
 
 
 def find_title(lines: list[Line], config: CleanConfig) -> int | None:
-    """Index of the title: the first line that is neither blank nor cruft and short enough."""
+    """Index of the title: the first line that is not blank, cruft or a sentence, and short.
+
+    A line ending with a full stop is the article's first sentence, not a headline.
+    """
     for i, line in enumerate(lines):
-        if line.cls not in ("blank", "cruft") and line.words <= config.max_title_words:
+        if line.cls in ("blank", "cruft"):
+            continue
+        if len(line.text.split()) <= config.max_title_words and not line.text.endswith("."):
             return i
+        return None
     return None
 
 
