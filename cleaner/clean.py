@@ -19,7 +19,7 @@ from typing import Any
 
 from cleaner.config import CleanConfig
 from cleaner.language import Stoplists, detect_language, load_stoplists
-from cleaner.lines import WORD_RE, Decision, Line, line_features, unwrap
+from cleaner.lines import BLANK, WORD_RE, Decision, Line, line_features, unwrap
 from cleaner.metadata import parse_authors, parse_date
 from cleaner.revise import revise
 from cleaner.rules import load_lexicon
@@ -108,7 +108,7 @@ def clean_text(
     for _ in range(MAX_PASSES):
         cleaned, sources = result(raw_lines, lines, decisions, language)
         # Idempotence: clean the output again; whatever that removes is removed here too.
-        _, again_lines, _ = analyse(cleaned.plain, stoplists, config, templates)
+        again_lines = reanalyse(cleaned, sources, lines, stoplists, config, templates, language)
         changed = False
         for origin, d in zip(sources, revise(again_lines, config)):  # noqa: B905
             for i in origin:
@@ -134,6 +134,39 @@ def analyse(
     return raw_lines, features(raw_lines, language, stoplists, config, templates), language
 
 
+def reanalyse(
+    cleaned: CleanResult,
+    sources: list[list[int]],
+    lines: list[Line],
+    stoplists: Stoplists,
+    config: CleanConfig,
+    templates: TemplateLines | None,
+    language: str | None,
+) -> list[Line]:
+    """The lines of ``cleaned.plain`` as ``analyse`` would measure them, reusing what it can.
+
+    Features are context-free given the language, so a line that reappears unchanged keeps its
+    measurements; only unwrapped paragraphs, or a text whose language now reads differently,
+    are measured again.
+    """
+    plain = cleaned.plain
+    sample = WORD_RE.findall(plain[: config.language_sample_chars].lower())
+    again = detect_language(sample, stoplists, config.min_language_hits)
+    if again != language:
+        return analyse(plain, stoplists, config, templates)[1]
+    lexicon = load_lexicon(language or config.fallback_language)
+    stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
+    out = []
+    for origin, raw in zip(sources, plain.splitlines()):  # noqa: B905
+        if not origin:
+            out.append(BLANK)
+        elif len(origin) == 1 and not lines[origin[0]].wrapped and lines[origin[0]].text == raw:
+            out.append(lines[origin[0]])
+        else:
+            out.append(line_features(raw, lexicon, stopwords, config, templates))
+    return out
+
+
 def features(
     raw_lines: list[str],
     language: str | None,
@@ -145,7 +178,7 @@ def features(
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
     lines = [line_features(raw, lexicon, stopwords, config, templates) for raw in raw_lines]
-    return unwrap(lines, lexicon, stopwords, config)
+    return unwrap(lines, lexicon, stopwords, config, templates)
 
 
 def result(

@@ -39,10 +39,15 @@ class Line:
     """``(rule, category)`` of the lexicon or template rule it matches."""
     cls: str
     """``blank``, ``cruft``, ``good``, ``near``, ``short`` or ``bad``."""
+    wrapped: bool = False
+    """Part of a hard-wrapped paragraph: the features are the whole paragraph's."""
     continues: bool = False
     """A hard-wrapped line that continues the previous line's sentence."""
     shared: bool = False
     """A sentence that recurs in several documents of the folder (see ``TemplateLines``)."""
+
+
+BLANK = Line("", 0, 0.0, False, None, "blank")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +69,7 @@ def line_features(
     """Measure one line and classify it without looking at its neighbours."""
     text = text.strip()
     if not text:
-        return Line("", 0, 0.0, False, None, "blank")
+        return BLANK
     lower = text.lower()
     tokens = WORD_RE.findall(lower)
     words = len(tokens)
@@ -171,8 +176,13 @@ def is_byline_name(lines: list[Line], i: int) -> bool:
     return apart and not any(o is not None and looks_like_name(o.text) for o in (before, after))
 
 
-def unwrap(lines: list[Line], lexicon: Lexicon, stopwords: frozenset[str], config: CleanConfig
-           ) -> list[Line]:  # fmt: skip
+def unwrap(
+    lines: list[Line],
+    lexicon: Lexicon,
+    stopwords: frozenset[str],
+    config: CleanConfig,
+    templates: TemplateLines | None = None,
+) -> list[Line]:
     """Give hard-wrapped lines (a line going on, lowercase, on the next) their paragraph's class."""
     out = list(lines)
     # The first line (the title, usually) is never the start of a wrapped paragraph.
@@ -190,9 +200,9 @@ def unwrap(lines: list[Line], lexicon: Lexicon, stopwords: frozenset[str], confi
             j += 1
         if j > i:
             joint = line_features(" ".join(x.text for x in out[i : j + 1]), lexicon, stopwords,
-                                  config)  # fmt: skip
+                                  config, templates)  # fmt: skip
             for k in range(i, j + 1):
-                out[k] = Line(out[k].text, joint.words, joint.stop_ratio, joint.prose,
-                              None, joint.cls, k > i)  # fmt: skip
+                out[k] = Line(out[k].text, joint.words, joint.stop_ratio, joint.prose, None,
+                              joint.cls, wrapped=True, continues=k > i, shared=joint.shared)  # fmt: skip
         i = j + 1
     return out
