@@ -22,7 +22,7 @@ from cleaner.lines import (
     neighbours,
     title_case,
 )
-from cleaner.rules import COMMENT_SECTION_RULES
+from cleaner.rules import COMMENT_SECTION_RULES, opens_section
 from cleaner.templates import normalise
 
 
@@ -32,12 +32,22 @@ def find_title(lines: list[Line], config: CleanConfig) -> int | None:
     A line ending with a full stop is the article's first sentence, not a headline.
     """
     for i, line in enumerate(lines):
-        if line.cls in ("blank", "cruft"):
+        if line.cls in ("blank", "cruft") or in_menu(lines, i):
             continue
         if len(line.text.split()) <= config.max_title_words and not line.text.endswith("."):
             return i
         return None
     return None
+
+
+def in_menu(lines: list[Line], i: int, max_words: int = 3) -> bool:
+    """A short line directly next to another short line: an item of a menu."""
+    if lines[i].words > max_words:
+        return False
+    return any(
+        0 <= j < len(lines) and lines[j].cls != "blank" and lines[j].words <= max_words
+        for j in (i - 1, i + 1)
+    )
 
 
 def same_headline(title: str, text: str) -> bool:
@@ -124,6 +134,8 @@ def decide_inside(
             out.append(Decision(False, "caption", "caption-credit"))
         elif is_repeat_caption(line, nxt) or is_repeat_caption(line, prev):
             out.append(Decision(False, "caption", "caption-repeat"))
+        elif is_date_line(line):
+            out.append(Decision(False, "byline", "date-line"))
         elif len(run) >= config.min_list_run and not intro:
             label = "teaser" if line.words >= config.min_dek_words // 2 else "nav"
             out.append(Decision(False, label, "inline-list"))
@@ -223,7 +235,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
             decisions[i] = Decision(True, "body", "body-prose")
             continue
         decision = decide_outside(lines, i, section, not seen_body)
-        if line.cruft is not None:
+        if line.cruft is not None and opens_section(line.cruft[0]):
             section = decision.label
         decisions[i] = decision
     for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):

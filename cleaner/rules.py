@@ -52,6 +52,17 @@ COMMENT_SECTION_RULES = frozenset(
 """Rules whose line opens a comment section: once the body has text, the body ends there."""
 
 
+SECTION_OPENERS = ("related-header", "read-more-prompt", "comments-prompt", "comment-header",
+                   "support-header", "newsletter-prompt")  # fmt: skip
+"""Rule-name prefixes of lines that head a page section (teasers, comments, a donation box):
+unclassified lines after them outside the body take the section's category."""
+
+
+def opens_section(rule: str) -> bool:
+    """True when a line removed by ``rule`` heads a section of the page."""
+    return rule.startswith(SECTION_OPENERS)
+
+
 def _group(rule: str) -> str:
     return rule.replace("-", "_")
 
