@@ -98,7 +98,7 @@ EN: tuple[Pattern, ...] = (
      r"\d{4}.{0,25} (?:said|says|wrote):?|\d+ (?:responses?|comments?|replies|reactions?) "
      r"(?:to|on) .*|rating: \d+ votes?|load more comments|show more comments"
      r"|view all comments)"),
-    ("comment-widget", "comments", "line", r"(?:reply|report|flag|like|dislike|permalink"
+    ("comment-widget", "comments", "line", r"(?:\d+ comments?|reply|report|flag|like|dislike|permalink"
      r"|report abuse|newest|oldest|sort by \w+)"),
     ("time-ago", "widget", "line", r"(?:about )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
      r"|weeks?|months?|years?) ago(?: at .{0,20})?"),

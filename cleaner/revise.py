@@ -205,7 +205,8 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     intro = False  # the run follows a line ending with ":" (a list the text announces)
     section: str | None = None
     seen_body = False
-    body_words = 0
+    body_words = sum(lines[i].words for i in skip if decisions[i] is not None
+                     and decisions[i].label == "dek")  # fmt: skip
     for i, line in enumerate(lines):
         if line.cls == "blank":
             decisions[i] = Decision(True, "blank", "blank")
