@@ -41,7 +41,7 @@ MONTH_DAY_YEAR = re.compile(
 )
 NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")
 TIME = re.compile(
-    r"\b(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"\b(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)(?![.\d])\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*(?P<tz>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\b)?",
     re.IGNORECASE,
 )
@@ -51,7 +51,7 @@ NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|
 ORGANISATIONS = frozenset(["ap", "afp", "reuters", "dpa", "efe", "ians", "pti", "ani", "bloomberg", "xinhua", "staff"])
 
 
-def _date_parts(text: str) -> tuple[int, int, int] | None:
+def _date_parts(text: str) -> tuple[int, int, int, int, int] | None:
     for pattern in (ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
         m = pattern.search(text)
         if not m:
@@ -64,7 +64,7 @@ def _date_parts(text: str) -> tuple[int, int, int] | None:
             month = MONTHS.get(name, MONTHS.get(name[:3], 0))
         year, day = int(groups["year"]), int(groups["day"])
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return year, month, day
+            return year, month, day, m.start(), m.end()
     return None
 
 
@@ -73,8 +73,9 @@ def parse_date(text: str) -> str | None:
     parts = _date_parts(text)
     if parts is None:
         return None
-    date = "{:04d}-{:02d}-{:02d}".format(*parts)
-    m = TIME.search(text)
+    year, month, day, start, end = parts
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    m = TIME.search(text[:start] + " " + text[end:])
     if not m:
         return date
     hour, minute = int(m["hour"]), int(m["minute"])

@@ -34,7 +34,8 @@ EN: tuple[Pattern, ...] = (
     # nav
     ("accessibility-links", "nav", "line", r"(?:accessibility links|skip to (?:main )?content"
      r"|skip to navigation|jump to (?:main )?content|main menu|menu|navigation|search"
-     r"|open menu|close menu|toggle navigation|sections|home|back to top|go to top)"),
+     r"|open menu|close menu|toggle navigation|sections|home|back to top|go to top|about us"
+     r"|contact us|contact)"),
     ("breadcrumb", "nav", "line", r"home\s*[/>»›|].*"),
     ("breaking-news-label", "nav", "line", r"breaking news|live|trending|latest news|top stories"),
     ("language-switch", "nav", "line", r"(?:leer en español|read in english|en español"
@@ -48,7 +49,7 @@ EN: tuple[Pattern, ...] = (
     ("reporting-credit", "byline", "line", r"(?:with )?(?:additional )?reporting by .{2,80}"),
     ("author-role", "byline", "line", r"(?:[\w-]+\s){0,3}(?:editor|correspondent|reporter"
      r"|writer|columnist|contributor|staff writer|journalist)(?:,? [\w ]{0,30})?"),
-    ("about-author", "byline", "line", r"about (?:the author|\S+)"),
+    ("about-author", "byline", "line", r"about (?:the author|(?!us\b)\S+)"),
     ("updated-stamp", "byline", "line", r"(?=.*\d)(?:published|updated|posted|last updated|first "
      r"published)\b.{0,60}"),
     # caption
