@@ -5,9 +5,9 @@ removed bylines fill ``authors`` and ``published``. Cleaning is idempotent by co
 cleaned text is cleaned again and anything that second pass removes is removed the first time.
 
 >>> r = clean_text("Big news today\n\nSubscribe\n\nThe council voted on Monday to build a "
-...                "new bridge over the river, the mayor said.\n\nLeave a Reply")
+...                "new bridge, the mayor said.\n\nLeave a Reply")
 >>> r.title, r.text
-('Big news today', 'The council voted on Monday to build a new bridge over the river, the mayor said.')
+('Big news today', 'The council voted on Monday to build a new bridge, the mayor said.')
 >>> [(d.line, d.category, d.rule) for d in r.removed]
 [(3, 'promo', 'account-link'), (7, 'comments', 'comments-prompt')]
 """

@@ -6,10 +6,12 @@ finds the title, the dek and the dense body region, and decides each line from i
 neighbours. This module holds the features and the small predicates both passes use.
 """
 
+# ruff: noqa: RUF001 (typographic quotes and dashes are the data here)
+
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cleaner.config import CleanConfig
 from cleaner.metadata import looks_like_name, parse_date
@@ -18,7 +20,7 @@ from cleaner.rules import Lexicon
 from cleaner.templates import TemplateLines, normalise
 
 WORD_RE = re.compile(r"\w+")
-TERMINAL = frozenset(".!?\"”’»:;。！？」』")
+TERMINAL = frozenset('.!?"”’»:;。！？」』')
 QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
 DIGIT_RE = re.compile(r"\d")
@@ -202,7 +204,6 @@ def unwrap(
             joint = line_features(" ".join(x.text for x in out[i : j + 1]), lexicon, stopwords,
                                   config, templates)  # fmt: skip
             for k in range(i, j + 1):
-                out[k] = Line(out[k].text, joint.words, joint.stop_ratio, joint.prose, None,
-                              joint.cls, wrapped=True, continues=k > i, shared=joint.shared)  # fmt: skip
+                out[k] = replace(joint, text=out[k].text, wrapped=True, continues=k > i)
         i = j + 1
     return out

@@ -10,6 +10,8 @@
 ('Jane Doe', 'John Roe')
 """
 
+# ruff: noqa: RUF001 (typographic quotes and dashes are the data here)
+
 from __future__ import annotations
 
 import re
@@ -47,8 +49,12 @@ TIME = re.compile(
 )
 BY_PREFIX = re.compile(r"^(?:by|von|por|par|written by|words by)\s+", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\by\b|\bet\b|\|)\s*")
-NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|la|le)){1,3}$")
-ORGANISATIONS = frozenset(["ap", "afp", "reuters", "dpa", "efe", "ians", "pti", "ani", "bloomberg", "xinhua", "staff"])
+NAME = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’.-]*)(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|la|le)){1,3}$"
+)
+ORGANISATIONS = frozenset(
+    ["ap", "afp", "reuters", "dpa", "efe", "ians", "pti", "ani", "bloomberg", "xinhua", "staff"]
+)
 
 
 def _date_parts(text: str) -> tuple[int, int, int, int, int] | None:

@@ -6,6 +6,8 @@ lexicon cruft and caption/teaser cards inside the body go, everything outside th
 the category its own features or its section suggest.
 """
 
+# ruff: noqa: RUF001 (typographic quotes and dashes are the data here)
+
 from __future__ import annotations
 
 from cleaner.config import CleanConfig
@@ -17,8 +19,8 @@ from cleaner.lines import (
     is_byline_name,
     is_credit_caption,
     is_date_line,
-    looks_like_name,
     is_repeat_caption,
+    looks_like_name,
     neighbours,
     title_case,
 )
@@ -149,9 +151,7 @@ def decide_inside(
     return out
 
 
-def decide_outside(
-    lines: list[Line], i: int, section: str | None, before_body: bool
-) -> Decision:
+def decide_outside(lines: list[Line], i: int, section: str | None, before_body: bool) -> Decision:
     """Decide a line outside the body region: always removed; the category says why."""
     line = lines[i]
     if line.cruft is not None:
@@ -170,8 +170,11 @@ def decide_outside(
     if section == "teaser" or TRUNCATED_RE.search(line.text):
         return Decision(False, "teaser", "outside-body-teaser")
     if line.words >= 6 and not line.prose and not title_case(line.text):
-        return Decision(False, "caption" if before_body else "teaser", "outside-body-teaser"
-                        if not before_body else "pre-body-caption")
+        return Decision(
+            False,
+            "caption" if before_body else "teaser",
+            "outside-body-teaser" if not before_body else "pre-body-caption",
+        )
     return Decision(False, "nav", "outside-body")
 
 
@@ -205,21 +208,24 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     intro = False  # the run follows a line ending with ":" (a list the text announces)
     section: str | None = None
     seen_body = False
-    body_words = sum(lines[i].words for i in skip if decisions[i] is not None
-                     and decisions[i].label == "dek")  # fmt: skip
+    body_words = sum(
+        line.words for line, d in zip(lines, decisions, strict=True) if d and d.label == "dek"
+    )
     for i, line in enumerate(lines):
         if line.cls == "blank":
             decisions[i] = Decision(True, "blank", "blank")
             continue
-        if inside[i] and line.cruft is not None and line.cruft[0] in COMMENT_SECTION_RULES:
-            if body_words >= config.comments_cut_words:  # the comment section ends the body
-                for j in range(i, len(lines)):
-                    inside[j] = False
-        if inside[i] and (headline_like(line, config) or line.cls == "cruft") and not (
-            line.cruft is not None and line.cruft[0] == "separator"
+        opens_comments = line.cruft is not None and line.cruft[0] in COMMENT_SECTION_RULES
+        if inside[i] and opens_comments and body_words >= config.comments_cut_words:
+            for j in range(i, len(lines)):  # the comment section ends the body
+                inside[j] = False
+        if (
+            inside[i]
+            and (headline_like(line, config) or line.cls == "cruft")
+            and not (line.cruft is not None and line.cruft[0] == "separator")
         ):
             if not run:
-                intro = i > 0 and lines[i - 1].text.endswith(":") or (
+                intro = (i > 0 and lines[i - 1].text.endswith(":")) or (
                     i > 1 and not lines[i - 1].text and lines[i - 2].text.endswith(":")
                 )
             run.append(i)
@@ -256,10 +262,7 @@ def drop_teaser_lists(
     name and a date) and exactly one summary paragraph per item.
     """
     seq = [i for i, line in enumerate(lines) if line.cls != "blank" and inside[i]]
-    summary = [
-        decisions[i].keep and (lines[i].cls == "good" or lines[i].cls == "near" and lines[i].prose)
-        for i in seq
-    ]
+    summary = [decisions[i].keep and is_summary(lines[i]) for i in seq]
     good = [decisions[i].keep and lines[i].cls == "good" for i in seq]
     k = 0
     while k < len(seq):
@@ -281,6 +284,11 @@ def drop_teaser_lists(
             k = end
         else:
             k += 1
+
+
+def is_summary(line: Line) -> bool:
+    """A line that can be a teaser's one-paragraph summary: long, or a sentence."""
+    return line.cls == "good" or (line.cls == "near" and line.prose)
 
 
 def teaser_heading(lines: list[Line], group: list[int], config: CleanConfig) -> bool:

@@ -9,6 +9,8 @@ prose lines need a much larger share of the folder before they count as template
 True
 """
 
+# ruff: noqa: RUF001 (typographic quotes and dashes are the data here)
+
 from __future__ import annotations
 
 import re
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from cleaner.config import CleanConfig
 
 SPACE_RE = re.compile(r"\s+")
-PROSE_END = tuple(".!?\"”’»")
+PROSE_END = tuple('.!?"”’»')
 
 
 def normalise(line: str) -> str:

@@ -1,5 +1,7 @@
 """Context-free line features and the small predicates of the revision pass."""
 
+# ruff: noqa: RUF001 (typographic quotes and dashes are the data here)
+
 from __future__ import annotations
 
 import pytest

@@ -9,9 +9,54 @@ from cleaner import build_templates, clean_text
 from cleaner.config import CleanConfig
 
 WORDS = st.sampled_from(
-    "the a of council bridge said Mayor Monday Subscribe Share Home News © Photo AP IANS "
-    "(right) newsletter 2019 12:30 — . , ? ! “ ” … By Jane Doe Related stories Leave a Reply "
-    "comments says: | / der die und el la que".split()
+    [
+        "the",
+        "a",
+        "of",
+        "council",
+        "bridge",
+        "said",
+        "Mayor",
+        "Monday",
+        "Subscribe",
+        "Share",
+        "Home",
+        "News",
+        "©",
+        "Photo",
+        "AP",
+        "IANS",
+        "(right)",
+        "newsletter",
+        "2019",
+        "12:30",
+        "—",
+        ".",
+        ",",
+        "?",
+        "!",
+        "“",
+        "”",
+        "…",
+        "By",
+        "Jane",
+        "Doe",
+        "Related",
+        "stories",
+        "Leave",
+        "a",
+        "Reply",
+        "comments",
+        "says:",
+        "|",
+        "/",
+        "der",
+        "die",
+        "und",
+        "el",
+        "la",
+        "que",
+    ]
 )
 LINE = st.one_of(
     st.text(max_size=60),
