@@ -1,11 +1,12 @@
 """Cleaning one scraped text: ``clean_text(text) -> CleanResult``.
 
-The language is detected once per document; ``cleaner.lines`` classifies and revises the lines;
-removed bylines fill ``authors`` and ``published``. Cleaning is idempotent by construction: the
-cleaned text is cleaned again and anything that second pass removes is removed the first time.
+The language is detected once per document; ``cleaner.lines`` measures and classifies the
+lines and ``cleaner.revise`` decides them from their neighbours; removed bylines fill
+``authors`` and ``published``. Cleaning is idempotent by construction: the cleaned text is
+cleaned again and anything that second pass removes is removed the first time.
 
->>> r = clean_text("Big news today\n\nSubscribe\n\nThe council voted on Monday to build a "
-...                "new bridge, the mayor said.\n\nLeave a Reply")
+>>> r = clean_text("Big news today\\n\\nSubscribe\n\nThe council voted on Monday to build a "
+...                "new bridge, the mayor said.\\n\\nLeave a Reply")
 >>> r.title, r.text
 ('Big news today', 'The council voted on Monday to build a new bridge, the mayor said.')
 >>> [(d.line, d.category, d.rule) for d in r.removed]
