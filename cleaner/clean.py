@@ -5,7 +5,7 @@ lines and ``cleaner.revise`` decides them from their neighbours; removed bylines
 ``authors`` and ``published``. Cleaning is idempotent by construction: the cleaned text is
 cleaned again and anything that second pass removes is removed the first time.
 
->>> r = clean_text("Big news today\\n\\nSubscribe\n\nThe council voted on Monday to build a "
+>>> r = clean_text("Big news today\\n\\nSubscribe\\n\\nThe council voted on Monday to build a "
 ...                "new bridge, the mayor said.\\n\\nLeave a Reply")
 >>> r.title, r.text
 ('Big news today', 'The council voted on Monday to build a new bridge, the mayor said.')
