@@ -156,6 +156,8 @@ def decide_outside(lines: list[Line], i: int, section: str | None, before_body: 
     line = lines[i]
     if line.cruft is not None:
         return Decision(False, line.cruft[1], line.cruft[0])
+    if line.words <= 1 and section is None:  # a menu item: nothing below can apply
+        return Decision(False, "nav", "outside-body")
     if is_credit_caption(line):
         return Decision(False, "caption", "caption-credit")
     before, after = neighbours(lines, i)
