@@ -76,11 +76,11 @@ def line_features(
     tokens = WORD_RE.findall(lower)
     words = len(tokens)
     if stopwords:
-        stop_ratio = sum(1 for t in tokens if t in stopwords) / words if words else 0.0
+        stop_ratio = sum(map(stopwords.__contains__, tokens)) / words if words else 0.0
     else:  # no stoplist for this language: judge by length alone
         words = max(words, len(text) // 5)  # scripts without spaces: ~5 characters a word
         stop_ratio = 1.0 if words > config.short_words else 0.0
-    prose = text[-1] in TERMINAL and not TRUNCATED_RE.search(text)
+    prose = text[-1] in TERMINAL and not (text[-1] == "." and TRUNCATED_RE.search(text))
     cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
     shared = False
     if cruft is None and templates is not None:
@@ -154,12 +154,17 @@ def is_repeat_caption(line: Line, other: Line | None) -> bool:
     return long_ != short and long_.startswith(short) and len(long_) - len(short) <= 40
 
 
-def neighbours(lines: list[Line], i: int, reach: int = 3) -> tuple[Line | None, Line | None]:
-    """The nearest non-blank lines before and after line ``i`` (within ``reach`` lines)."""
-    before = next((lines[j] for j in range(i - 1, max(i - reach, 0) - 1, -1)
-                   if lines[j].cls != "blank"), None)  # fmt: skip
-    after = next((lines[j] for j in range(i + 1, min(i + reach + 1, len(lines)))
-                  if lines[j].cls != "blank"), None)  # fmt: skip
+def neighbours(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
+    """The nearest non-blank lines before and after line ``i`` (at most one blank between)."""
+    before = after = None
+    if i >= 1:
+        before = lines[i - 1]
+        if before.cls == "blank":
+            before = lines[i - 2] if i >= 2 and lines[i - 2].cls != "blank" else None
+    if i + 1 < len(lines):
+        after = lines[i + 1]
+        if after.cls == "blank":
+            after = lines[i + 2] if i + 2 < len(lines) and lines[i + 2].cls != "blank" else None
     return before, after
 
 

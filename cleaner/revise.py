@@ -28,6 +28,10 @@ from cleaner.rules import COMMENT_SECTION_RULES, opens_section
 from cleaner.templates import normalise
 
 
+OUTSIDE_NAV = Decision(False, "nav", "outside-body")
+BLANK_LINE = Decision(True, "blank", "blank")
+
+
 def find_title(lines: list[Line], config: CleanConfig) -> int | None:
     """Index of the title: the first line that is not blank, cruft or a sentence, and short.
 
@@ -157,7 +161,7 @@ def decide_outside(lines: list[Line], i: int, section: str | None, before_body: 
     if line.cruft is not None:
         return Decision(False, line.cruft[1], line.cruft[0])
     if line.words <= 1 and section is None:  # a menu item: nothing below can apply
-        return Decision(False, "nav", "outside-body")
+        return OUTSIDE_NAV
     if is_credit_caption(line):
         return Decision(False, "caption", "caption-credit")
     before, after = neighbours(lines, i)
@@ -177,7 +181,7 @@ def decide_outside(lines: list[Line], i: int, section: str | None, before_body: 
             "caption" if before_body else "teaser",
             "outside-body-teaser" if not before_body else "pre-body-caption",
         )
-    return Decision(False, "nav", "outside-body")
+    return OUTSIDE_NAV
 
 
 def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
@@ -215,7 +219,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     )
     for i, line in enumerate(lines):
         if line.cls == "blank":
-            decisions[i] = Decision(True, "blank", "blank")
+            decisions[i] = BLANK_LINE
             continue
         opens_comments = line.cruft is not None and line.cruft[0] in COMMENT_SECTION_RULES
         if inside[i] and opens_comments and body_words >= config.comments_cut_words:
@@ -309,7 +313,7 @@ def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
     for i, d in enumerate(decisions):
         if not d.keep or d.label == "blank":
             continue
-        key = normalise(lines[i].text)
+        key = lines[i].text.casefold()
         if key in seen and d.label != "title":
             decisions[i] = Decision(False, "duplicate", "repeated-line")
         seen.add(key)
