@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 # jusText names its stoplists in English; the ones with an ISO 639-1 code get it.
 ISO_CODES = {
@@ -63,17 +63,15 @@ def detect_language(
     tokens: Iterable[str], stoplists: Stoplists, min_hits: int = 5, limit: int = 1000
 ) -> str | None:
     """The language whose stopwords cover the most of the (lowercase) tokens, or None."""
-    counts = Counter(islice(tokens, limit))
-    total = sum(counts.values())
-    scores: Counter[str] = Counter()
+    sample = list(islice(tokens, limit))
     index = stoplists.languages_of
-    for word, count in counts.items():
-        for code in index.get(word, ()):
-            scores[code] += count
+    scores = Counter(chain.from_iterable([index[w] for w in sample if w in index]))
     if not scores:
         return None
     # Ties (a word shared by many languages) go to the language with the smaller stoplist,
     # which is the more specific evidence; sorted() keeps the choice deterministic.
-    best = max(sorted(scores), key=lambda c: (scores[c], -len(stoplists.words[c])))
+    top = max(scores.values())
+    best = min((c for c, n in scores.items() if n == top),
+               key=lambda c: (len(stoplists.words[c]), c))  # fmt: skip
     # Too few hits, or too small a share of the text (a Japanese page with an English menu).
-    return best if scores[best] >= max(min_hits, MIN_HIT_SHARE * total) else None
+    return best if scores[best] >= max(min_hits, MIN_HIT_SHARE * len(sample)) else None
