@@ -69,9 +69,9 @@ def same_headline(title: str, text: str) -> bool:
 def body_blocks(lines: list[Line], skip: set[int], config: CleanConfig) -> list[tuple[int, int]]:
     """Spans (first, last) of the dense body region: groups of good lines with short gaps.
 
-    The block with the most good words, weighted by its density (good lines among its non-blank
-    lines), is the article; other blocks join it when they are about as dense and large enough.
-    A list of teasers has many good summaries too, but each stands among headlines and dates.
+    Each block scores its good words times the square root of its density (good lines among
+    its non-blank lines): a list of teasers has many good summaries too, but each stands among
+    headlines and dates. Blocks scoring at least ``min_block_share`` of the best are body.
     """
     blocks: list[list[int]] = []  # [first, last, good words, good lines, other lines]
     gap = 0
@@ -92,7 +92,7 @@ def body_blocks(lines: list[Line], skip: set[int], config: CleanConfig) -> list[
             gap += 1
     if not blocks:
         return []
-    scores = [b[2] * b[3] / (b[3] + b[4]) for b in blocks]
+    scores = [b[2] * (b[3] / (b[3] + b[4])) ** 0.5 for b in blocks]
     best = max(scores)
     return [
         (b[0], b[1])
