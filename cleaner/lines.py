@@ -24,6 +24,8 @@ TERMINAL = frozenset('.!?"”’»:;。！？」』')
 QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
 DIGIT_RE = re.compile(r"\d")
+CLOSING_QUOTES = frozenset('"”’»')
+SENTENCE_END = frozenset(".!?,…;:")
 URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
 TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
 
@@ -80,7 +82,14 @@ def line_features(
     else:  # no stoplist for this language: judge by length alone
         words = max(words, len(text) // 5)  # scripts without spaces: ~5 characters a word
         stop_ratio = 1.0 if words > config.short_words else 0.0
-    prose = text[-1] in TERMINAL and not (text[-1] == "." and TRUNCATED_RE.search(text))
+    prose = (
+        text[-1] in TERMINAL
+        and not (
+            (text[-1] == "." and TRUNCATED_RE.search(text))
+            # 'Headline: Actress says "we need heroes"': a quote ends it, no sentence does
+            or (text[-1] in CLOSING_QUOTES and text[-2:-1] not in SENTENCE_END)
+        )
+    )
     cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
     shared = False
     if cruft is None and templates is not None:

@@ -108,7 +108,7 @@ EN: tuple[Pattern, ...] = (
         r"|(?:most|more) (?:recent|read|popular|viewed|shared)(?: [\w ]{0,30})?"
         r"|latest(?: [\w ]{0,20})? (?:stories|news|articles|videos)|trending now|don'?t miss"
         r"|editor'?s picks|top stories|what to read next|also read|see also|further reading"
-        r"|more in [\w ]+|popular (?:stories|articles|now)|from around the web"
+        r"|more (?:in|from|on) .{1,40}|popular (?:stories|articles|now)|from around the web"
         r"|sponsored(?: content)?"
         r"|more on this(?: story)?|up next|watch next|more videos|promoted stories)",
     ),
@@ -199,7 +199,7 @@ EN: tuple[Pattern, ...] = (
         "time-ago",
         "widget",
         "line",
-        r"(?:about )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?"
+        r"(?:about )?\d+ ?(?:seconds?|minutes?|mins?|m|hours?|hrs?|h|days?|d"
         r"|weeks?|months?|years?) ago(?: at .{0,20})?",
     ),
     # widget

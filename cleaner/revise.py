@@ -304,7 +304,12 @@ def teaser_heading(lines: list[Line], group: list[int], config: CleanConfig) -> 
         return False  # "___" between items: the article's own sections
     if len(heads) == 1:
         return headline_like(heads[0], config) and heads[0].words >= 4
-    return any(is_date_line(h) or looks_like_name(h.text) for h in heads)
+    return any(
+        is_date_line(h)
+        or looks_like_name(h.text)
+        or (h.cruft is not None and h.cruft[0] == "time-ago")
+        for h in heads
+    )
 
 
 def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
