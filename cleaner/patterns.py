@@ -155,6 +155,15 @@ EN: tuple[Pattern, ...] = (
         r"|accept (?:all )?cookies|opt-out of these cookies)",
     ),
     (
+        "site-notice",
+        "legal",
+        "phrase",
+        r"(?:processing of (?:my|your) personal (?:data|information)|you (?:agree|acknowledge|"
+        r"consent) to (?:the|our)|by (?:clicking|continuing to use|using this (?:site|website))"
+        r"|(?:delete|restore) your account|community (?:standards|guidelines)"
+        r"|customer service center|updated our privacy policy)",
+    ),
+    (
         "rights-reserved",
         "legal",
         "phrase",
