@@ -102,7 +102,7 @@ EN: tuple[Pattern, ...] = (
         "related-header",
         "teaser",
         "line",
-        r"(?:check also|related(?: stories| articles| topics"
+        r"(?:(?:check also|related(?: stories| articles| topics| links"
         r"| posts| news| content| coverage)?|read more|read next|more from [\w ]+|you may also like"
         r"|you might also like|recommended(?: for you| stories)?|more stories|more news"
         r"|(?:most|more) (?:recent|read|popular|viewed|shared)(?: [\w ]{0,30})?"
@@ -110,7 +110,8 @@ EN: tuple[Pattern, ...] = (
         r"|editor'?s picks|top stories|what to read next|also read|see also|further reading"
         r"|more (?:in|from|on) .{1,40}|popular (?:stories|articles|now)|from around the web"
         r"|sponsored(?: content)?"
-        r"|more on this(?: story)?|up next|watch next|more videos|promoted stories)",
+        r"|more on this(?: story)?|up next|watch next|more videos|promoted stories|more coverage"
+        r")\s*:?)",
     ),
     (
         "read-more-prompt",
