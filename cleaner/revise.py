@@ -282,7 +282,8 @@ def drop_teaser_lists(
             if not teaser_heading(lines, seq[end:j], config):
                 break
             end, items = j + 1, items + 1
-        edge = not any(good[:k]) or not any(good[end:])
+        # At an edge of the body, or announced by a "Related links" header.
+        edge = not any(good[:k]) or not any(good[end:]) or is_teaser_header(lines[seq[k]])
         if items >= config.min_list_run and edge:
             for i in seq[k:end]:
                 if decisions[i].keep:
@@ -290,6 +291,11 @@ def drop_teaser_lists(
             k = end
         else:
             k += 1
+
+
+def is_teaser_header(line: Line) -> bool:
+    """A "Related stories" / "More coverage" line."""
+    return line.cruft is not None and line.cruft[0].startswith("related-header")
 
 
 def is_summary(line: Line) -> bool:
@@ -302,6 +308,8 @@ def teaser_heading(lines: list[Line], group: list[int], config: CleanConfig) -> 
     heads = [lines[i] for i in group]
     if any(h.cruft is not None and h.cruft[0] == "separator" for h in heads):
         return False  # "___" between items: the article's own sections
+    if is_teaser_header(heads[0]) and len(heads) > 1:
+        return True
     if len(heads) == 1:
         return headline_like(heads[0], config) and heads[0].words >= 4
     return any(
