@@ -11,7 +11,7 @@ neighbours. This module holds the features and the small predicates both passes 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from cleaner.config import CleanConfig
 from cleaner.metadata import looks_like_name, parse_date
@@ -30,9 +30,8 @@ URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
 TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """Context-free features of one stripped input line."""
+class Line(NamedTuple):
+    """Context-free features of one stripped input line (a tuple: cheap to make per line)."""
 
     text: str
     words: int
@@ -54,8 +53,7 @@ class Line:
 BLANK = Line("", 0, 0.0, False, None, "blank")
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
+class Decision(NamedTuple):
     """The revised verdict for one line: keep it, and under which label and rule."""
 
     keep: bool
@@ -218,6 +216,6 @@ def unwrap(
             joint = line_features(" ".join(x.text for x in out[i : j + 1]), lexicon, stopwords,
                                   config, templates)  # fmt: skip
             for k in range(i, j + 1):
-                out[k] = replace(joint, text=out[k].text, wrapped=True, continues=k > i)
+                out[k] = joint._replace(text=out[k].text, wrapped=True, continues=k > i)
         i = j + 1
     return out

@@ -27,7 +27,6 @@ from cleaner.lines import (
 from cleaner.rules import COMMENT_SECTION_RULES, opens_section
 from cleaner.templates import normalise
 
-
 OUTSIDE_NAV = Decision(False, "nav", "outside-body")
 BLANK_LINE = Decision(True, "blank", "blank")
 
