@@ -24,6 +24,12 @@ TERMINAL = frozenset('.!?"”’»:;。！？」』')
 QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
 DIGIT_RE = re.compile(r"\d")
+# A teaser whose headline and summary lost the space between them:
+# "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ..."
+GLUED_RE = re.compile(
+    r"(?:[A-Z0-9$][\w'’:,&.$-]*\s+){3,}[\w'’:,&.$-]*?(?<!\bM)(?<!\bMa)[a-z][A-Z]\w*"
+    r"(?:\s+\S+){0,3}\s+[a-z][\w'’-]*\s+[a-z]"  # then a sentence goes on, in lower case
+)
 CLOSING_QUOTES = frozenset('"”’»')
 SENTENCE_END = frozenset(".!?,…;:")
 URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
@@ -89,6 +95,8 @@ def line_features(
         )
     )
     cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
+    if cruft is None and GLUED_RE.match(text):
+        cruft = ("glued-teaser", "teaser")
     shared = False
     if cruft is None and templates is not None:
         status = templates.status(text, config)

@@ -22,6 +22,21 @@ CREDIT_SUFFIX = (
 
 ANY: tuple[Pattern, ...] = (
     (
+        "photo-caption",
+        "caption",
+        "phrase",
+        r"(?:\bin this (?:[\w.,]+ ){0,6}(?:file )?(?:photo|image|picture)\b|\(ap photo\b"
+        r"|\b(?:photo|image) (?:provided|released|made available) by\b"
+        r"|, (?:left|right|center|centre|second (?:left|right)|from left), )",
+    ),
+    (
+        "cookie-notice-any",
+        "legal",
+        "phrase",
+        r"(?:utilizziamo i cookie|usamos cookies"
+        r"|utilizamos cookies|nous utilisons des cookies|wir verwenden cookies)",
+    ),
+    (
         "share-bar",
         "social",
         "line",

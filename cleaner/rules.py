@@ -33,6 +33,7 @@ STRUCTURAL_RULES: dict[str, str] = {
     "inline-list": "teaser",
     "teaser-list": "teaser",
     "repeated-line": "duplicate",
+    "glued-teaser": "teaser",
     "pre-body-caption": "caption",
     "truncated-teaser": "teaser",
     "name-line": "byline",
