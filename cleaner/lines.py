@@ -30,6 +30,7 @@ GLUED_RE = re.compile(
     r"(?:[A-Z0-9$][\w'’:,&.$-]*\s+){3,}[\w'’:,&.$-]*?(?<!\bM)(?<!\bMa)[a-z][A-Z]\w*"
     r"(?:\s+\S+){0,3}\s+[a-z][\w'’-]*\s+[a-z]"  # then a sentence goes on, in lower case
 )
+WRAPPED_MIN_WORDS = 6  # a hard-wrapped line is long; "Apple Watch" / "iPad" are menu items
 CLOSING_QUOTES = frozenset('"”’»')
 SENTENCE_END = frozenset(".!?,…;:")
 URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
@@ -216,6 +217,7 @@ def unwrap(
             and out[j].cls not in ("blank", "cruft")
             and out[j + 1].cls not in ("blank", "cruft")
             and not out[j].prose
+            and out[j].words >= WRAPPED_MIN_WORDS
             and out[j + 1].text[:1].islower()
             and not URL_RE.match(out[j + 1].text)
         ):
