@@ -105,7 +105,8 @@ def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[in
 
     def prose(i: int) -> bool:
         line = lines[i]
-        return i not in skip and line.cls in ("near", "short") and line.prose and not line.shared
+        sentence = line.prose or line.text[-1] in ",、，"  # a sentence, or one going on
+        return i not in skip and line.cls in ("near", "short") and sentence and not line.shared
 
     i = first - 1
     while i >= 0 and (lines[i].cls == "blank" or prose(i)):
