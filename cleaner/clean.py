@@ -27,6 +27,8 @@ from cleaner.rules import load_lexicon
 from cleaner.templates import TemplateLines
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
+LANGUAGE_LINE_CHARS = 80
+"""Lines this long are prose enough to tell the language (menus are shorter)."""
 MAX_PASSES = 4
 """Cleaning passes at most: the second and later ones re-clean the output (idempotence)."""
 AUTHOR_RULES = frozenset({"name-line", "reporting-credit"})
@@ -130,9 +132,18 @@ def analyse(
 ) -> tuple[list[str], list[Line], str | None]:
     """Split a text into lines, detect its language and measure every line."""
     raw_lines = text.splitlines()
-    sample = WORD_RE.findall(text[: config.language_sample_chars].lower())
-    language = detect_language(sample, stoplists, config.min_language_hits)
+    language = document_language(raw_lines, text, stoplists, config)
     return raw_lines, features(raw_lines, language, stoplists, config, templates), language
+
+
+def document_language(
+    raw_lines: list[str], text: str, stoplists: Stoplists, config: CleanConfig
+) -> str | None:
+    """Detect the language from the document's long lines (its prose), or from its start."""
+    prose = [line for line in raw_lines if len(line) >= LANGUAGE_LINE_CHARS]
+    sample = "\n".join(prose) if prose else text
+    tokens = WORD_RE.findall(sample[: config.language_sample_chars].lower())
+    return detect_language(tokens, stoplists, config.min_language_hits)
 
 
 def reanalyse(
@@ -151,8 +162,7 @@ def reanalyse(
     are measured again.
     """
     plain = cleaned.plain
-    sample = WORD_RE.findall(plain[: config.language_sample_chars].lower())
-    again = detect_language(sample, stoplists, config.min_language_hits)
+    again = document_language(plain.splitlines(), plain, stoplists, config)
     if again != language:
         return analyse(plain, stoplists, config, templates)[1]
     lexicon = load_lexicon(language or config.fallback_language)

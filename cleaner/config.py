@@ -39,8 +39,8 @@ FALLBACK_LANGUAGE = "en"
 """Language assumed when detection finds too few stopwords to decide."""
 MIN_LANGUAGE_HITS = 5
 """Stopword hits a language needs before detection trusts it."""
-LANGUAGE_SAMPLE_CHARS = 8_000
-"""Language detection reads at most this many characters of a document."""
+LANGUAGE_SAMPLE_CHARS = 3_000
+"""Language detection reads at most this many characters of a document's long lines."""
 
 
 @dataclass(frozen=True, slots=True)
