@@ -21,7 +21,7 @@ LINE_RULE_MAX_WORDS = 15
 """Whole-line lexicon rules ("Save Story", "By Jane Doe") only try lines up to this length."""
 HINT_MAX_WORDS = 25
 """Weaker lexicon phrases ("newsletter", "privacy policy") only remove lines up to this length."""
-MAX_GAP_LINES = 12
+MAX_GAP_LINES = 20
 """Good lines separated by more non-blank non-good lines than this start a new body block."""
 MIN_BLOCK_SHARE = 0.25
 """Besides the largest body block, keep blocks with at least this share of its words."""

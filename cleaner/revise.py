@@ -321,15 +321,22 @@ def teaser_heading(lines: list[Line], group: list[int], config: CleanConfig) -> 
 
 
 def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
-    """Remove a body line that repeats an earlier kept line word for word."""
+    """Remove kept lines that repeat earlier ones: runs of them, and short ones.
+
+    A page that prints its article twice repeats whole runs of lines; a long sentence repeated
+    alone (a pull quote, a refrain) may be the article's own.
+    """
     seen: set[str] = set()
-    for i, d in enumerate(decisions):
-        if not d.keep or d.label == "blank":
-            continue
+    kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
+    repeat = []
+    for i in kept:
         key = lines[i].text.casefold()
-        if key in seen and d.label != "title":
-            decisions[i] = Decision(False, "duplicate", "repeated-line")
+        repeat.append(key in seen)
         seen.add(key)
+    for k, i in enumerate(kept):
+        in_run = (k > 0 and repeat[k - 1]) or (k + 1 < len(kept) and repeat[k + 1])
+        if repeat[k] and (in_run or lines[i].cls != "good"):
+            decisions[i] = Decision(False, "duplicate", "repeated-line")
 
 
 def is_dek(line: Line, config: CleanConfig) -> bool:
