@@ -27,8 +27,8 @@ HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2015"
 hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar."""
 
 _ALNUM = r"[^\W_]+"
-_WORD = re.compile(rf"{_ALNUM}(?:[{APOSTROPHES}]{_ALNUM})*")
-_WORD_OR_COMPOUND = re.compile(rf"{_ALNUM}(?:[{APOSTROPHES}{HYPHENS}]{_ALNUM})*")
+_WORD = re.compile(rf"{_ALNUM}(?:[{re.escape(APOSTROPHES)}]{_ALNUM})*")
+_WORD_OR_COMPOUND = re.compile(rf"{_ALNUM}(?:[{re.escape(APOSTROPHES + HYPHENS)}]{_ALNUM})*")
 _UNIFY = str.maketrans(dict.fromkeys(APOSTROPHES, "'") | dict.fromkeys(HYPHENS, "-"))
 
 

@@ -92,13 +92,14 @@ def group_spans(spans: Sequence[Span], links: Iterable[tuple[int, int]]) -> list
     return sorted(merge_intervals(group) for group in members.values())
 
 
-def map_span(blocks: Sequence[Block], first: int, end: int) -> tuple[int, int] | None:
-    """The span of side b aligned with words ``first..end`` of side a, or None if none is.
+def map_span(blocks: Sequence[Block], first: int, end: int) -> tuple[int, int, int] | None:
+    """The span of side b aligned with words ``first..end`` of side a, and the matching words.
 
-    Words of ``a`` that fall in a gap between blocks map to the nearest block inside the span.
+    Returns ``(first, end, matched)`` in b, or None when no block falls inside the span; words
+    of ``a`` in a gap between blocks map to the nearest block inside the span.
 
     >>> map_span([Block(0, 10, 5), Block(6, 16, 5)], 2, 8)
-    (12, 18)
+    (12, 18, 5)
     """
     starts = [block.a for block in blocks]
     k = max(0, bisect_right(starts, first) - 1)
@@ -109,7 +110,10 @@ def map_span(blocks: Sequence[Block], first: int, end: int) -> tuple[int, int] |
         return None
     lo = blocks[k].b + max(0, first - blocks[k].a)
     hi = blocks[m].b + min(blocks[m].size, end - blocks[m].a)
-    return (lo, hi) if lo < hi else None
+    matched = sum(
+        min(end, block.a + block.size) - max(first, block.a) for block in blocks[k : m + 1]
+    )
+    return (lo, hi, matched) if lo < hi else None
 
 
 def project_nested(
@@ -118,7 +122,8 @@ def project_nested(
     """Spans and links of the alignments ``(doc a, doc b, blocks)``, closed under projection.
 
     Every span lying inside (but not at the same place as) one side of an alignment is mapped
-    through it to the other document; the mapped span is linked to it. Repeats until nothing
+    through it to the other document, and linked to the mapped span when at least
+    ``min_words`` of its words match there. Repeats until nothing
     new appears. Returns all spans and the links between them (indexes into the spans).
     """
     spans: list[Span] = []
@@ -154,9 +159,9 @@ def project_nested(
                 flipped = [Block(b.b, b.a, b.size) for b in blocks]
                 mapped = map_span(flipped, first, end)
                 other = doc_a
-            if mapped is None or mapped[1] - mapped[0] < min_words:
+            if mapped is None or mapped[2] < min_words:
                 continue
-            span = (other, *mapped)
+            span = (other, mapped[0], mapped[1])
             fresh = span not in index
             links.append((k, add(span)))
             if fresh:
