@@ -35,7 +35,7 @@ SEED_EXPECTED = [
 ]
 """The issue's seed examples: phrase and the documents the passage containing it is found in.
 The issue lists 004 for the last one too; 004 shares only "be defined by these problems"."""
-SCALE_FACTORS = (1, 4, 16)
+SCALE_FACTORS = (1, 4, 16, 64)
 EDIT_RATE = 0.02
 
 
@@ -155,7 +155,7 @@ def edited_copy(text: str, rng: random.Random) -> str:
 
 
 def run_scale(folder: Path) -> None:
-    """Time one group made of 1x/4x/16x lightly edited copies of the largest gold story."""
+    """Time one group made of 1x/4x/16x/64x lightly edited copies of the largest gold story."""
     labels: dict[str, str] = json.loads((folder / "labels.json").read_text())
     stories: dict[str, list[str]] = defaultdict(list)
     for doc, story in labels.items():

@@ -32,7 +32,7 @@ from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
 from cleaner.normalize import Word, tokenize
-from cleaner.spans import Span, group_spans, project_nested
+from cleaner.spans import Span, group_alignments
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
 
@@ -123,8 +123,8 @@ def _group_passages(
     vocabulary: dict[str, int] = {}
     sequences = [[vocabulary.setdefault(w.norm, len(vocabulary)) for w in ws] for ws in words]
     alignments = list(_alignments(sequences, config))
-    spans, links = project_nested(alignments, config.min_words)
-    return [_passage(docs, words, group, story) for group in group_spans(spans, links)]
+    groups = group_alignments(alignments, config.min_words)
+    return [_passage(docs, words, occurrences, story) for occurrences in groups]
 
 
 def _seed_links(sequences: Sequence[Sequence[int]], size: int) -> Iterator[tuple[Posting, Posting]]:

@@ -1,28 +1,33 @@
 """Group aligned spans into passages: linked spans, and spans standing at the same place.
 
-A span is ``(doc, first word, end word)``. Two spans of one alignment are one passage. Two spans
-overlapping in one document are the same passage when they stand at about the same place: they
-overlap by at least half of the longer one, or, when neither contains the other, by at least
-half of the shorter one. A short span nested in a much longer one (a sentence quoted from an
-article that other documents copy whole) stays a passage of its own, and is carried through
-the alignments of the longer span into the other documents (``project_nested``), so that the
+A span is ``(doc, first word, end word)``. The two spans of one alignment are one passage.
+Spans overlapping in one document are the same occurrence (a "slot") when they stand at about
+the same place: they overlap by at least half of the longer one, or, when neither contains the
+other, by at least half of the shorter one. A short span nested in a much longer one (a
+sentence quoted from an article that other documents copy whole) is a passage of its own, and
+is carried through the alignments of the longer one into the other documents, so that the
 sentence's passage lists every document it stands in.
 
->>> group_spans([(0, 0, 10), (1, 0, 10), (1, 2, 12), (2, 0, 10)], [(0, 1), (2, 3)])
+Each document holds few slots however many spans land on them, so the work is proportional to
+the alignments plus the occurrences reported, not to pairs of documents.
+
+>>> group_alignments([(0, 1, [Block(0, 0, 10)]), (1, 2, [Block(2, 0, 10)])], 8)
 [[(0, 0, 10), (1, 0, 12), (2, 0, 10)]]
->>> group_spans([(0, 0, 100), (1, 0, 100), (1, 40, 50), (2, 0, 10)], [(0, 1), (2, 3)])
-[[(0, 0, 100), (1, 0, 100)], [(1, 40, 50), (2, 0, 10)]]
+>>> group_alignments([(0, 1, [Block(0, 0, 100)]), (1, 2, [Block(40, 0, 10)])], 8)
+[[(0, 0, 100), (1, 0, 100)], [(0, 40, 50), (1, 40, 50), (2, 0, 10)]]
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from cleaner.align import Block
 
 Span = tuple[int, int, int]
 """``(document index, first word, end word)``."""
+Aligned = tuple[int, int, Sequence[Block]]
+"""An alignment ``(doc a, doc b, blocks)``."""
 
 
 def same_place(x: Span, y: Span) -> bool:
@@ -33,63 +38,6 @@ def same_place(x: Span, y: Span) -> bool:
     longer, shorter = sorted((x[2] - x[1], y[2] - y[1]), reverse=True)
     nested = (x[1] <= y[1] and y[2] <= x[2]) or (y[1] <= x[1] and x[2] <= y[2])
     return 2 * overlap >= longer or (not nested and 2 * overlap >= shorter)
-
-
-class _UnionFind:
-    """Disjoint sets over ``0..n-1``."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def root(self, x: int) -> int:
-        """The representative of ``x``'s set."""
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, x: int, y: int) -> None:
-        """Join the sets of ``x`` and ``y``."""
-        self.parent[self.root(x)] = self.root(y)
-
-
-def merge_intervals(spans: Iterable[Span]) -> list[Span]:
-    """Sorted spans with overlapping ones (same document) merged.
-
-    >>> merge_intervals([(0, 5, 9), (0, 0, 6), (1, 0, 2)])
-    [(0, 0, 9), (1, 0, 2)]
-    """
-    merged: list[Span] = []
-    for doc, start, end in sorted(spans):
-        if merged and merged[-1][0] == doc and start < merged[-1][2]:
-            merged[-1] = (doc, merged[-1][1], max(merged[-1][2], end))
-        else:
-            merged.append((doc, start, end))
-    return merged
-
-
-def group_spans(spans: Sequence[Span], links: Iterable[tuple[int, int]]) -> list[list[Span]]:
-    """Occurrences (merged spans, sorted) of each group of linked or same-place spans.
-
-    ``links`` are pairs of indexes into ``spans`` known to be one passage. Groups come in order
-    of their first occurrence.
-    """
-    sets = _UnionFind(len(spans))
-    for x, y in links:
-        sets.union(x, y)
-    active: list[int] = []
-    for k in sorted(range(len(spans)), key=lambda k: spans[k]):
-        doc, start, _ = spans[k]
-        active = [j for j in active if spans[j][0] == doc and spans[j][2] > start]
-        for j in active:
-            if same_place(spans[j], spans[k]):
-                sets.union(j, k)
-        active.append(k)
-    members: dict[int, list[Span]] = {}
-    for k, span in enumerate(spans):
-        members.setdefault(sets.root(k), []).append(span)
-    return sorted(merge_intervals(group) for group in members.values())
 
 
 def map_span(blocks: Sequence[Block], first: int, end: int) -> tuple[int, int, int] | None:
@@ -116,54 +64,103 @@ def map_span(blocks: Sequence[Block], first: int, end: int) -> tuple[int, int, i
     return (lo, hi, matched) if lo < hi else None
 
 
-def project_nested(
-    alignments: Sequence[tuple[int, int, Sequence[Block]]], min_words: int
-) -> tuple[list[Span], list[tuple[int, int]]]:
-    """Spans and links of the alignments ``(doc a, doc b, blocks)``, closed under projection.
+class _Slots:
+    """Occurrence slots of each document, joined into passages by a union-find."""
 
-    Every span lying inside (but not at the same place as) one side of an alignment is mapped
-    through it to the other document, and linked to the mapped span when at least
-    ``min_words`` of its words match there. Repeats until nothing
-    new appears. Returns all spans and the links between them (indexes into the spans).
+    def __init__(self) -> None:
+        self.spans: list[Span] = []  # slot -> its extent (the union of the spans placed on it)
+        self.by_doc: dict[int, list[int]] = {}
+        self.parent: list[int] = []
+        self.alignments: list[list[tuple[int, bool]]] = []  # slot -> (alignment, side a?)
+
+    def place(self, span: Span) -> tuple[int, bool]:
+        """The slot ``span`` stands on (widened to cover it), and whether it is new."""
+        doc = span[0]
+        for slot in self.by_doc.setdefault(doc, []):
+            current = self.spans[slot]
+            if same_place(current, span):
+                self.spans[slot] = (doc, min(current[1], span[1]), max(current[2], span[2]))
+                return slot, False
+        slot = len(self.spans)
+        self.spans.append(span)
+        self.by_doc[doc].append(slot)
+        self.parent.append(slot)
+        self.alignments.append([])
+        return slot, True
+
+    def root(self, x: int) -> int:
+        """The representative of ``x``'s passage."""
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, x: int, y: int) -> None:
+        """Put slots ``x`` and ``y`` in one passage."""
+        self.parent[self.root(x)] = self.root(y)
+
+    def containers(self, slot: int) -> list[int]:
+        """Slots of the same document that contain ``slot`` without standing at its place."""
+        span = self.spans[slot]
+        return [
+            other
+            for other in self.by_doc[span[0]]
+            if other != slot
+            and self.spans[other][1] <= span[1]
+            and span[2] <= self.spans[other][2]
+            and not same_place(self.spans[other], span)
+        ]
+
+
+def group_alignments(alignments: Sequence[Aligned], min_words: int) -> list[list[Span]]:
+    """The occurrences (sorted spans) of each passage, passages in order of first occurrence.
+
+    A slot nested in a longer one is mapped through each alignment of the longer one to the
+    other document, and joined with the slot it lands on when at least ``min_words`` of its
+    words match there; repeated until no new slot appears.
     """
-    spans: list[Span] = []
-    index: dict[Span, int] = {}
-    links: list[tuple[int, int]] = []
-    sides: dict[int, list[tuple[int, int, int, bool]]] = {}
-
-    def add(span: Span) -> int:
-        if span not in index:
-            index[span] = len(spans)
-            spans.append(span)
-        return index[span]
-
+    slots = _Slots()
+    todo = []
     for n, (doc_a, doc_b, blocks) in enumerate(alignments):
         head, tail = blocks[0], blocks[-1]
-        span_a = (doc_a, head.a, tail.a + tail.size)
-        span_b = (doc_b, head.b, tail.b + tail.size)
-        links.append((add(span_a), add(span_b)))
-        sides.setdefault(doc_a, []).append((span_a[1], span_a[2], n, True))
-        sides.setdefault(doc_b, []).append((span_b[1], span_b[2], n, False))
-    todo = list(range(len(spans)))
+        slot_a, new_a = slots.place((doc_a, head.a, tail.a + tail.size))
+        slot_b, new_b = slots.place((doc_b, head.b, tail.b + tail.size))
+        slots.union(slot_a, slot_b)
+        slots.alignments[slot_a].append((n, True))
+        slots.alignments[slot_b].append((n, False))
+        todo += [s for s, new in ((slot_a, new_a), (slot_b, new_b)) if new]
+    done: set[tuple[int, int]] = set()
     while todo:
-        k = todo.pop()
-        doc, first, end = spans[k]
-        for start, stop, n, is_a in sides.get(doc, ()):
-            if not (start <= first and end <= stop) or same_place((doc, start, stop), spans[k]):
-                continue
-            doc_a, doc_b, blocks = alignments[n]
-            if is_a:
+        slot = todo.pop()
+        for container in slots.containers(slot):
+            for n, is_a in slots.alignments[container]:
+                if (slot, n) in done:
+                    continue
+                done.add((slot, n))
+                doc_a, doc_b, blocks = alignments[n]
+                if not is_a:
+                    blocks = [Block(b.b, b.a, b.size) for b in blocks]
+                _, first, end = slots.spans[slot]
                 mapped = map_span(blocks, first, end)
-                other = doc_b
-            else:
-                flipped = [Block(b.b, b.a, b.size) for b in blocks]
-                mapped = map_span(flipped, first, end)
-                other = doc_a
-            if mapped is None or mapped[2] < min_words:
-                continue
-            span = (other, mapped[0], mapped[1])
-            fresh = span not in index
-            links.append((k, add(span)))
-            if fresh:
-                todo.append(index[span])
-    return spans, links
+                if mapped is None or mapped[2] < min_words:
+                    continue
+                target, new = slots.place((doc_b if is_a else doc_a, mapped[0], mapped[1]))
+                slots.union(slot, target)
+                if new:
+                    todo.append(target)
+    members: dict[int, list[Span]] = {}
+    for slot, span in enumerate(slots.spans):
+        members.setdefault(slots.root(slot), []).append(span)
+    return sorted(_merge_overlapping(group) for group in members.values())
+
+
+def _merge_overlapping(spans: list[Span]) -> list[Span]:
+    """Sorted spans, overlapping ones (same document) merged."""
+    merged: list[Span] = []
+    for doc, start, end in sorted(spans):
+        if merged and merged[-1][0] == doc and start < merged[-1][2]:
+            merged[-1] = (doc, merged[-1][1], max(merged[-1][2], end))
+        else:
+            merged.append((doc, start, end))
+    return merged
