@@ -42,6 +42,9 @@ sequences of member ids (passages then have no story)."""
 
 Posting = tuple[int, int]
 """``(document index in the group, word position)``."""
+POSTINGS_PER_DOCUMENT = 2
+"""Places of one window indexed per document: a passage repeated in a document is found twice,
+but low-complexity text ("0 0 0 0 ...", a repeated menu) cannot make the index quadratic."""
 
 
 def find_shared_passages(
@@ -128,11 +131,18 @@ def _group_passages(
 
 
 def _seed_links(sequences: Sequence[Sequence[int]], size: int) -> Iterator[tuple[Posting, Posting]]:
-    """Pairs of postings (smaller document first) of windows shared by 2+ documents."""
+    """Pairs of postings (smaller document first) of windows shared by 2+ documents.
+
+    Only the first ``POSTINGS_PER_DOCUMENT`` places of a window in one document are indexed.
+    """
     index: dict[tuple[int, ...], list[Posting]] = {}
     for doc, seq in enumerate(sequences):
         for pos in range(len(seq) - size + 1):
-            index.setdefault(tuple(seq[pos : pos + size]), []).append((doc, pos))
+            postings = index.setdefault(tuple(seq[pos : pos + size]), [])
+            if len(postings) < POSTINGS_PER_DOCUMENT or any(
+                p[0] != doc for p in postings[-POSTINGS_PER_DOCUMENT:]
+            ):
+                postings.append((doc, pos))
     for postings in index.values():
         pivot = postings[0]
         if postings[-1][0] == pivot[0]:

@@ -242,3 +242,11 @@ def test_planted_passage_is_found(seed: int, copies: int, length: int, edit: boo
         (d.id, *span) for d, span in zip(documents, spans, strict=True)
     ]
     assert passage.verbatim is not (edit and copies > 1)
+
+
+def test_low_complexity_text_stays_fast() -> None:
+    # every window repeats hundreds of times: the index keeps two places per document
+    documents = [Document("a", "0 1 " * 3000), Document("b", "0 1 " * 3000 + "end")]
+    (passage,) = find_shared_passages(documents)
+    assert [(o.doc, o.start) for o in passage.occurrences] == [("a", 0), ("b", 0)]
+    assert passage.words == 6000
