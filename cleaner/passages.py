@@ -11,15 +11,17 @@ How passages are found, within each group of documents (a story) independently:
    the edit follows. Links already inside an alignment of the same two documents are skipped, so
    hundreds of near-identical copies cost one alignment each per pivot, not one per pair.
    Alignments with fewer than ``min_words`` matching words are dropped.
-4. The two spans of each alignment belong to one passage, and so do spans that overlap in a
-   document: a passage is a connected group of aligned spans (single-link, as in text-reuse
-   tools), and its occurrences are the merged spans, one per place in each document.
+4. The two spans of each alignment belong to one passage; spans standing at about the same
+   place in a document are one occurrence, and a short span nested in a longer one is its own
+   passage, carried through the longer one's alignments to every document it stands in
+   (``cleaner.spans``). A passage's occurrences are its merged spans, one per place.
 
 A passage is ``verbatim`` when all its occurrences read the same normalised words; otherwise it
 is near-verbatim: every occurrence is aligned with an occurrence in another document over at
 least ``min_words`` matching words, with changes of at most ``max_edit_words`` words between
 exact runs; occurrences may also differ in extent when documents copy overlapping parts of a
-text (one quotes more of it than another).
+text (one quotes more of it than another). ``Passage.text`` and ``Passage.words`` are those of
+the first occurrence (by document id, then start).
 """
 
 from __future__ import annotations
