@@ -28,6 +28,7 @@ from cleaner.model import Passage
 from cleaner.passages import find_shared_passages
 
 COVERAGE = 0.9
+SILVER_MIN_WORDS = 12
 SEED_EXPECTED = [
     ("the threat posed by North Korea's nuclear and missile programs", {"001", "003"}),
     ("it's important to talk about these things and to be frank about them", {"003", "004"}),
@@ -88,6 +89,22 @@ def recall(passages: Sequence[Passage], silver: Sequence[dict]) -> tuple[float, 
     return strict / max(1, len(silver)), union / max(1, len(silver))
 
 
+def outside_silver(passages: Sequence[Passage], silver: Sequence[dict]) -> tuple[int, int]:
+    """Passages none of whose occurrences overlaps a silver span, and how many of them have
+    fewer than the silver's 12 words or are near-verbatim (the silver lists exact 12+ runs)."""
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for item in silver:
+        spans[item["doc_a"]].append((item["a_start"], item["a_end"]))
+        spans[item["doc_b"]].append((item["b_start"], item["b_end"]))
+    outside = [
+        p
+        for p in passages
+        if not any(s < o.end and o.start < e for o in p.occurrences for s, e in spans[o.doc])
+    ]
+    explained = sum(p.words < SILVER_MIN_WORDS or not p.verbatim for p in outside)
+    return len(outside), explained
+
+
 def sanity(passages: Sequence[Passage], seconds: float) -> str:
     """Number of passages, share near-verbatim, occurrences, time."""
     near = sum(not p.verbatim for p in passages)
@@ -133,8 +150,13 @@ def run_ecbplus(folder: Path) -> None:
         passages = find_shared_passages(docs, groups)
         seconds = time.perf_counter() - started
         strict, union = recall(passages, silver)
+        outside, explained = outside_silver(passages, silver)
         print(
             f"  {name}: recall strict {strict:.4f}, union {union:.4f}; {sanity(passages, seconds)}"
+        )
+        print(
+            f"    {outside} passages overlap no silver span; {explained} of them are shorter than "
+            f"{SILVER_MIN_WORDS} words or near-verbatim (outside the silver's definition)"
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import pickle
 import random
@@ -12,11 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.align import Block, align_from_seed
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Passage, Story
 from cleaner.normalize import tokenize
 from cleaner.passages import find_shared_passages
+from cleaner.spans import group_alignments
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CASES = json.loads((ROOT / "tests" / "cases" / "seed_passages.json").read_text())
@@ -250,3 +253,48 @@ def test_low_complexity_text_stays_fast() -> None:
     (passage,) = find_shared_passages(documents)
     assert [(o.doc, o.start) for o in passage.occurrences] == [("a", 0), ("b", 0)]
     assert passage.words == 6000
+
+
+# --- alignment and grouping pieces ------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.integers(0, 3), min_size=1, max_size=60),
+    st.lists(st.integers(0, 3), min_size=1, max_size=60),
+    st.integers(0, 2),
+    st.data(),
+)
+def test_alignment_blocks_are_exact_and_gaps_within_the_edit(
+    a: list[int], b: list[int], max_edit: int, data: st.DataObject
+) -> None:
+    seeds = [(i, j) for i in range(len(a)) for j in range(len(b)) if a[i] == b[j]]
+    if not seeds:
+        return
+    i, j = data.draw(st.sampled_from(seeds))
+    blocks = align_from_seed(a, b, i, j, max_edit)
+    (seed,) = [
+        k
+        for k, blk in enumerate(blocks)
+        if blk.a <= i < blk.a + blk.size and blk.b - blk.a == j - i
+    ]
+    for blk in blocks:
+        assert blk.size >= 1
+        assert a[blk.a : blk.a + blk.size] == b[blk.b : blk.b + blk.size]
+    for k, (before, after) in enumerate(itertools.pairwise(blocks)):
+        gap_a = after.a - (before.a + before.size)
+        gap_b = after.b - (before.b + before.size)
+        assert 0 <= gap_a <= max_edit and 0 <= gap_b <= max_edit and gap_a + gap_b > 0
+        grown = after if k >= seed else before  # the run found beyond the edit
+        assert grown.size >= max(gap_a, gap_b)
+
+
+def test_nested_span_is_projected_and_same_place_spans_merge() -> None:
+    merged = group_alignments([(0, 1, [Block(0, 0, 10)]), (1, 2, [Block(2, 0, 10)])], 8)
+    assert merged == [[(0, 0, 10), (1, 0, 12), (2, 0, 10)]]
+    nested = group_alignments([(0, 1, [Block(0, 0, 100)]), (1, 2, [Block(40, 0, 10)])], 8)
+    assert nested == [[(0, 0, 100), (1, 0, 100)], [(0, 40, 50), (1, 40, 50), (2, 0, 10)]]
+    too_few = group_alignments(
+        [(0, 1, [Block(0, 0, 40), Block(45, 41, 55)]), (1, 2, [Block(36, 0, 8)])], 8
+    )
+    assert too_few[1] == [(1, 36, 44), (2, 0, 8)]  # only 7 of its words match in doc 0
