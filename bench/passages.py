@@ -16,6 +16,7 @@ The documents are the raw ``txt/`` files as they are (the silver offsets index t
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
 import time
@@ -146,6 +147,7 @@ def run_ecbplus(folder: Path) -> None:
     for doc, story in labels.items():
         stories[story].append(doc)
     for name, groups in (("gold stories", dict(stories)), ("one group of all docs", None)):
+        gc.collect()
         started = time.perf_counter()
         passages = find_shared_passages(docs, groups)
         seconds = time.perf_counter() - started
@@ -194,6 +196,7 @@ def run_scale(folder: Path) -> None:
             for n, text in enumerate(texts)
         ]
         words = sum(len(d.text.split()) for d in docs)
+        gc.collect()
         started = time.perf_counter()
         passages = find_shared_passages(docs)
         seconds = time.perf_counter() - started

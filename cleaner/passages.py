@@ -57,7 +57,9 @@ def find_shared_passages(
     """Find passages shared within each group of documents (all documents when ``groups`` is None).
 
     ``groups`` is a ``Clustering``, a mapping ``story id -> member ids`` (both set
-    ``Passage.story``), or an iterable of member-id sequences. Offsets index ``Document.text``.
+    ``Passage.story``), or an iterable of member-id sequences; groups of one document are
+    skipped, and a document listed in several groups is searched in each. Unknown ids raise
+    ``ValueError``. Offsets index ``Document.text``.
     Passages are numbered ``p1, p2, ...`` in order of their first occurrence (document id,
     start), so the result does not depend on the order of ``documents`` or ``groups``.
 
