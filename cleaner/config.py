@@ -45,8 +45,9 @@ class PassageConfig:
     passages whose exact pieces are short, at the cost of more candidates to check."""
     max_edit_words: int = MAX_EDIT_WORDS
     """Exact runs separated by a change of at most this many words (substituted, inserted or
-    deleted, on either side) merge into one near-verbatim passage; 0 reports verbatim runs only.
-    The run after a change must be at least as long as the change."""
+    deleted, on either side) merge into one near-verbatim passage; 0 aligns verbatim runs only
+    (a passage's occurrences may still differ in extent). The run after a change must be at
+    least as long as the change."""
     casefold: bool = True
     """Compare words ignoring case."""
     unify_apostrophes: bool = True
