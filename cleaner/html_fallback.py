@@ -40,10 +40,39 @@ NON_CONTENT_TAGS = (
 )
 # elements that start a new line of text
 BLOCK_TAGS = frozenset(
-    (
-        "address article blockquote dd details div dl dt fieldset footer h1 h2 h3 h4 h5 h6"
-        " header hr li main ol p pre section summary table td th tr ul br"
-    ).split()
+    {
+        "address",
+        "article",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    }
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.config import HtmlConfig
@@ -112,6 +113,7 @@ PRUNE_RULES: tuple[PruneRule, ...] = (
 )
 _ALL_TOKENS = re.compile("|".join(t for r in PRUNE_RULES for t in r.tokens))
 _RULE_TOKENS = tuple((r, re.compile("|".join(r.tokens))) for r in PRUNE_RULES if r.tokens)
+ARTICLE_BODY = etree.XPath("boolean(.//*[@itemprop='articleBody'])")
 _TAG_RULES = {tag: r for r in PRUNE_RULES for tag in r.tags}
 
 
@@ -141,9 +143,9 @@ def _rule_for(element: HtmlElement) -> PruneRule | None:
 
 
 def _text_chars(element: HtmlElement) -> int:
-    """Length of the visible text under ``element`` (scripts and styles excluded)."""
-    texts = element.xpath(".//text()[not(parent::script) and not(parent::style)]")
-    return sum(len(t) for t in texts)
+    """Length of the text under ``element`` without its scripts and styles."""
+    hidden = sum(len(e.text_content()) for e in element.iter("script", "style"))
+    return len(element.text_content()) - hidden
 
 
 def _link_density(element: HtmlElement, chars: int) -> float:
@@ -167,13 +169,18 @@ def _detach(element: HtmlElement) -> None:
     parent.remove(element)
 
 
-def _protected(element: HtmlElement) -> bool:
-    """True for blocks holding the headline or the article body."""
-    if element.get("itemprop") == "articleBody":
-        return True
-    return element.find(".//h1") is not None or bool(
-        element.xpath("boolean(.//*[@itemprop='articleBody'])")
-    )
+def _headline_blocks(tree: HtmlElement) -> set[HtmlElement]:
+    """The ``<h1>`` elements and every element holding one."""
+    blocks: set[HtmlElement] = set()
+    for h1 in tree.iter("h1"):
+        blocks.add(h1)
+        blocks.update(h1.iterancestors())
+    return blocks
+
+
+def _holds_article_body(element: HtmlElement) -> bool:
+    """True when ``element`` is or holds the ``itemprop=articleBody`` element."""
+    return element.get("itemprop") == "articleBody" or bool(ARTICLE_BODY(element))
 
 
 def prune_page(tree: HtmlElement, config: HtmlConfig) -> tuple[PrunedBlock, ...]:
@@ -184,6 +191,7 @@ def prune_page(tree: HtmlElement, config: HtmlConfig) -> tuple[PrunedBlock, ...]
     if not enabled:
         return ()
     elements = list(tree.iter(*CANDIDATE_TAGS))  # document order: ancestors first
+    headline_blocks = _headline_blocks(tree)
     removed: list[PrunedBlock] = []
     page_chars: int | None = None
     skip_until = 0  # elements before this index lie inside a block already removed
@@ -191,13 +199,15 @@ def prune_page(tree: HtmlElement, config: HtmlConfig) -> tuple[PrunedBlock, ...]
         if index < skip_until:
             continue
         rule = _rule_for(element)
-        if rule is None or rule.switch not in enabled or _protected(element):
+        if rule is None or rule.switch not in enabled or element in headline_blocks:
             continue
         text = " ".join(element.text_content().split())
         chars = len(text)
         if rule.max_chars is not None and chars > rule.max_chars:
             continue
         if chars >= SHARE_CHECK_MIN_CHARS:
+            if _holds_article_body(element):
+                continue
             if rule.teaser and _link_density(element, chars) < MIN_TEASER_LINK_DENSITY:
                 continue
             if page_chars is None:
