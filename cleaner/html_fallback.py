@@ -14,7 +14,7 @@ Why beautifulsoup4 here rather than the lxml tree the main path parsed:
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, PageElement, Tag
 
 # elements whose content is never article text
 NON_CONTENT_TAGS = (
@@ -38,13 +38,16 @@ NON_CONTENT_TAGS = (
     "figcaption",
     "picture",
 )
-# elements that start a new line of text
+# elements that end the current line where they stand
+LINE_BREAK_TAGS = frozenset({"br", "hr"})
+# inline elements followed upwards before a text counts as its own block
+MAX_INLINE_DEPTH = 64
+# elements whose text forms its own lines
 BLOCK_TAGS = frozenset(
     {
         "address",
         "article",
         "blockquote",
-        "br",
         "dd",
         "details",
         "div",
@@ -59,7 +62,6 @@ BLOCK_TAGS = frozenset(
         "h5",
         "h6",
         "header",
-        "hr",
         "li",
         "main",
         "ol",
@@ -76,18 +78,61 @@ BLOCK_TAGS = frozenset(
 )
 
 
+def _after(tag: PageElement) -> PageElement | None:
+    """The first node after ``tag`` and its subtree in document order."""
+    node: PageElement | None = tag
+    while node is not None:
+        if node.next_sibling is not None:
+            return node.next_sibling
+        node = node.parent
+    return None
+
+
+def _nearest_block(node: PageElement) -> Tag | None:
+    """The closest block-level ancestor of ``node`` (within ``MAX_INLINE_DEPTH`` levels)."""
+    parent = node.parent
+    for _ in range(MAX_INLINE_DEPTH):
+        if parent is None or parent.name in BLOCK_TAGS:
+            return parent
+        parent = parent.parent
+    return parent
+
+
 def fallback_text(html: str) -> str:
     """The visible text of ``html``, one block per line, blank lines dropped.
+
+    One pass along bs4's document order (``next_element``), skipping non-content subtrees
+    and starting a new line whenever the text moves to another block: linear in the page
+    size at any nesting depth (bs4's ``insert``/``extract`` would be quadratic there).
 
     >>> fallback_text("<div><p>One <b>bold</b> line</p><p>Two</p><script>x()</script></div>")
     'One bold line\\nTwo'
     """
     soup = BeautifulSoup(html, "lxml")
-    for element in soup.find_all(NON_CONTENT_TAGS):
-        element.extract()  # extract(), not decompose(): no walk over the removed subtree
-    for element in soup.find_all(BLOCK_TAGS):
-        if isinstance(element, Tag):
-            element.insert_before("\n")
-            element.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    return "\n".join(line for line in lines if line)
+    lines: list[str] = []
+    words: list[str] = []
+    block: Tag | None = None
+
+    def flush() -> None:
+        line = " ".join(" ".join(words).split())
+        if line:
+            lines.append(line)
+        words.clear()
+
+    node: PageElement | None = soup.contents[0] if soup.contents else None
+    while node is not None:
+        if isinstance(node, Tag):
+            if node.name in NON_CONTENT_TAGS:
+                node = _after(node)  # skip the subtree
+                continue
+            if node.name in LINE_BREAK_TAGS:
+                flush()
+        elif type(node) is NavigableString:  # not a comment, doctype or CDATA
+            nearest = _nearest_block(node)
+            if nearest is not block:
+                flush()
+                block = nearest
+            words.append(node)
+        node = node.next_element
+    flush()
+    return "\n".join(lines)
