@@ -9,9 +9,7 @@ import typer
 
 
 def clean_command(
-    inputs: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders; - for stdin.")
-    ] = None,
+    inputs: Annotated[list[Path] | None, typer.Argument(help="Files or folders; - for stdin.")] = None,
 ) -> None:
     """Strip site cruft from scraped text.
 
