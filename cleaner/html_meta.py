@@ -54,6 +54,8 @@ DISCARD_CLASS = re.compile(
 )
 # a byline's text, without the dates and figures inside it
 BYLINE_TEXT = etree.XPath(".//text()[not(ancestor::time) and not(ancestor::figure)]")
+# separators between a headline and the site name in a <title>
+TITLE_SEPARATORS = (" | ", " - ", " \u2013 ", " \u2014 ", " \u00b7 ", " :: ", ": ")
 # trafilatura joins several authors with "; "
 AUTHOR_SEPARATOR = re.compile(r"\s*;\s*")
 # the primary subtag of an <html lang> value
@@ -72,6 +74,26 @@ class PageMetadata:
     url: str | None
     language: str | None
     """Primary language subtag from ``<html lang>``, lower case (``en``, ``de``), or None."""
+
+
+def site_free_title(title: str, sitename: str | None) -> str:
+    """``title`` without a leading or trailing site name (``Headline | Site`` -> ``Headline``).
+
+    >>> site_free_title("Bridge reopens | The Courier", "The Courier")
+    'Bridge reopens'
+    >>> site_free_title("The Courier", "The Courier")
+    'The Courier'
+    """
+    if not sitename:
+        return title
+    folded, site = title.casefold(), sitename.strip().casefold()
+    cut = len(sitename.strip())  # casefold keeps lengths but for a few letters (ß -> ss)
+    for separator in TITLE_SEPARATORS:
+        if folded.endswith(separator + site) and len(folded) > len(separator + site):
+            return title[: -(cut + len(separator))].strip() or title
+        if folded.startswith(site + separator) and len(folded) > len(site + separator):
+            return title[cut + len(separator) :].strip() or title
+    return title
 
 
 def _language(tree: HtmlElement) -> str | None:
@@ -179,8 +201,9 @@ def page_metadata(
         meta.author = _byline(tree)
     meta.clean_and_trim()
     authors = tuple(a for a in AUTHOR_SEPARATOR.split(meta.author or "") if a)
+    title = site_free_title(meta.title, meta.sitename) if meta.title else None
     return PageMetadata(
-        title=meta.title or None,
+        title=title,
         authors=authors,
         published=meta.date or None,
         sitename=meta.sitename or None,

@@ -22,6 +22,7 @@ from cleaner.html import (
     looks_like_html,
 )
 from cleaner.html_fallback import fallback_text
+from cleaner.html_meta import site_free_title
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 
@@ -334,3 +335,18 @@ def test_results_and_configs_pickle(english: ExtractedPage) -> None:
     config = HtmlConfig(focus="recall")
     assert pickle.loads(pickle.dumps(config)) == config
     assert pickle.loads(pickle.dumps(extract_html)) is extract_html
+
+
+@pytest.mark.parametrize(
+    ("title", "sitename", "expected"),
+    [
+        ("Bridge reopens | The Courier", "The Courier", "Bridge reopens"),
+        ("Bridge reopens \u2013 the courier", "The Courier", "Bridge reopens"),
+        ("The Courier: Bridge reopens", "The Courier", "Bridge reopens"),
+        ("Bridge reopens - A - B", "A - B", "Bridge reopens"),
+        ("Bridge reopens | Other", "The Courier", "Bridge reopens | Other"),
+        ("The Courier", "The Courier", "The Courier"),
+    ],
+)
+def test_site_name_is_cut_from_the_title(title: str, sitename: str, expected: str) -> None:
+    assert site_free_title(title, sitename) == expected
