@@ -1,9 +1,10 @@
 """Cleaning an HTML page: ``clean_html(html) -> CleanResult``.
 
-The page is parsed once (lxml, through trafilatura's loader). Figures, captions, asides and
-related-story blocks are pruned from that tree (:mod:`cleaner.html_prune`), trafilatura extracts
-the main content from it, the metadata is read from it (:mod:`cleaner.html_meta`), and when
-trafilatura finds nothing beautifulsoup4 dumps the page's text instead
+The page is parsed once (lxml, through trafilatura's loader). The metadata is read from that
+tree first (:mod:`cleaner.html_meta`); then code, embeds and page chrome that trafilatura would
+delete anyway, and the figures, captions, asides and related-story blocks it might not, are
+pruned from it (:mod:`cleaner.html_prune`); trafilatura extracts the main content from what is
+left, and when it finds nothing beautifulsoup4 dumps the page's text instead
 (:mod:`cleaner.html_fallback`). Then the text cleaner runs on the extracted text, so a caption
 or teaser that got through is still removed, with its category and rule.
 
@@ -33,7 +34,7 @@ from cleaner.clean import CleanResult, clean_text
 from cleaner.config import CleanConfig, HtmlConfig
 from cleaner.html_fallback import fallback_text
 from cleaner.html_meta import PageMetadata, page_metadata
-from cleaner.html_prune import PrunedBlock, prune_page
+from cleaner.html_prune import PrunedBlock, drop_non_content, prune_page
 from cleaner.templates import TemplateLines
 
 LOGGER = logging.getLogger(__name__)
@@ -175,12 +176,13 @@ def extract_html(
     text = ""
     meta = PageMetadata(None, (), None, None, url, None)
     if tree is not None:
-        pruned = prune_page(tree, config)
-        text = _trafilatura_text(tree, config, url)
-        try:
+        try:  # first, while the page is whole (drop_non_content removes meta tags)
             meta = page_metadata(tree, url, config.extensive_date_search)
         except Exception as err:  # metadata is a bonus: never lose the text for it
             LOGGER.debug("metadata failed on %s: %r", url, err)
+        drop_non_content(tree)
+        pruned = prune_page(tree, config)
+        text = _trafilatura_text(tree, config, url)
     extractor = "trafilatura" if text else "none"
     if not text and config.fallback:
         text = fallback_text(html[: config.max_html_chars])

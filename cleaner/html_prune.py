@@ -53,6 +53,33 @@ CANDIDATE_TAGS = (
     "span",
     "ul",
 )
+# elements trafilatura deletes before extracting anyway (a subset of its MANUALLY_CLEANED)
+NON_CONTENT_TAGS = (
+    # code
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "meta",
+    "link",
+    # embeds and form controls
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "canvas",
+    "map",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    # page chrome
+    "nav",
+    "footer",
+    "menu",
+)
 # class/id tokens (lower case) of each token rule
 CAPTION_TOKENS = ("caption", "credit", "photo-source", "image-source")
 PULLQUOTE_TOKENS = ("pullquote", "pull-quote")
@@ -140,6 +167,20 @@ def _rule_for(element: HtmlElement) -> PruneRule | None:
     if not _ALL_TOKENS.search(attrs):
         return None
     return next(r for r, pattern in _RULE_TOKENS if pattern.search(attrs))
+
+
+def drop_non_content(tree: HtmlElement) -> None:
+    """Remove code, embeds, form controls, ``<nav>``, ``<footer>`` and ``<menu>`` from ``tree``.
+
+    trafilatura deletes all of these itself before extracting, but only after copying the
+    page three times and walking it with dozens of XPaths, and its readability and jusText
+    second opinions see them. Done once here, it makes the whole extraction about a tenth
+    faster. JSON-LD scripts stay: trafilatura reads them to tell forum threads from articles.
+    Metadata must be read before (meta tags, JSON-LD, bylines in footers).
+    """
+    for element in list(tree.iter(*NON_CONTENT_TAGS)):
+        if element.tag != "script" or element.get("type") != "application/ld+json":
+            _detach(element)
 
 
 def _text_chars(element: HtmlElement) -> int:
