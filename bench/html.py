@@ -80,6 +80,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--focus", default=HtmlConfig().focus, help="HtmlConfig.focus")
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument(
+        "--undo-rules",
+        default="",
+        help="comma-separated text-cleaner rules: also score our text with their removals"
+        " undone (what if they did not apply to extracted text)",
+    )
     args = parser.parse_args(argv)
 
     pages = load_pages(args.data, args.limit)
@@ -146,6 +152,16 @@ def main(argv: list[str] | None = None) -> None:
     print("removed after extraction, by rule:", dict(rules.most_common()) or "nothing")
     print("pruned before extraction, by rule:", dict(pruned.most_common()) or "nothing")
     print("extractor:", dict(extractors.most_common()))
+
+    if args.undo_rules:
+        undo = set(args.undo_rules.split(","))
+        undone = []
+        for _, html, _, url in pages:
+            lines = clean_extracted(extract_html(html, url, config)).lines
+            kept = (d.text for d in lines if (d.keep and d.label != "title") or d.rule in undo)
+            undone.append("\n\n".join(line for line in kept if line.strip()))
+        label = f"ours, {len(undo)} rules undone"
+        print(_line(label, score(zip(undone, golds, strict=True))))
 
     if args.worst:
         rows = []
