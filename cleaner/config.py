@@ -63,7 +63,8 @@ class HtmlConfig:
     prune_figures: bool = DEFAULT_PRUNE_FIGURES
     """Before extraction, remove figures, figcaptions, pictures and caption/credit blocks."""
     prune_asides: bool = DEFAULT_PRUNE_ASIDES
-    """Before extraction, remove ``<aside>``, ``role=complementary`` and pull quotes."""
+    """Before extraction, remove ``<aside>``, ``role=complementary``, pull quotes and pop-up
+    cards (tooltips, hover cards that repeat a linked name's bio and headlines)."""
     prune_related: bool = DEFAULT_PRUNE_RELATED
     """Before extraction, remove related-story, recommendation, newsletter and promo blocks."""
     prune_max_share: float = DEFAULT_PRUNE_MAX_SHARE

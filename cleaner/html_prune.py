@@ -101,6 +101,7 @@ RELATED_TOKENS = (
     "taboola",
 )
 NEWSLETTER_TOKENS = ("newsletter", "signup", "sign-up")
+POPUP_TOKENS = ("rollover", "tooltip", "hovercard", "popover")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,7 @@ PRUNE_RULES: tuple[PruneRule, ...] = (
     ),
     PruneRule("pullquote-class", "aside", "prune_asides", tokens=PULLQUOTE_TOKENS),
     PruneRule("related-class", "related", "prune_related", tokens=RELATED_TOKENS, teaser=True),
+    PruneRule("popup-class", "widget", "prune_asides", tokens=POPUP_TOKENS, teaser=True),
     PruneRule(
         "newsletter-class", "newsletter", "prune_related", tokens=NEWSLETTER_TOKENS, teaser=True
     ),
