@@ -350,3 +350,33 @@ def test_results_and_configs_pickle(english: ExtractedPage) -> None:
 )
 def test_site_name_is_cut_from_the_title(title: str, sitename: str, expected: str) -> None:
     assert site_free_title(title, sitename) == expected
+
+
+def test_hover_cards_are_pruned_but_the_link_stays() -> None:
+    html = (
+        "<html><body><article><h1>Vote</h1><p>Senator <a href='/p/jo'>Jo Park</a>"
+        "<span class='rollover-people-block'><a href='/p/jo'>Jo Park</a>"
+        "<a href='/n/1'>Park backs farm bill in late vote</a></span> said on Monday that the"
+        " vote on the farm bill would go ahead next week despite the objections of the"
+        " opposition, who want more time to read the amendments.</p></article></body></html>"
+    )
+    page = extract_html(html)
+    assert "Senator Jo Park said on Monday" in page.text
+    assert "backs farm bill" not in page.text
+    assert [b.rule for b in page.pruned] == ["popup-class"]
+
+
+def test_code_and_chrome_go_before_extraction_but_json_ld_stays() -> None:
+    from lxml.html import fromstring
+
+    from cleaner.html_prune import drop_non_content
+
+    tree = fromstring(
+        "<html><head><meta name='a' content='b'><script>x()</script>"
+        "<script type='application/ld+json'>{}</script></head><body><nav>Menu</nav>"
+        "<p>Text <button>Share</button>stays.</p><footer>Footer</footer></body></html>"
+    )
+    drop_non_content(tree)
+    assert [e.tag for e in tree.iter("script")] == ["script"]
+    assert tree.find(".//meta") is None and tree.find(".//nav") is None
+    assert tree.find(".//p").text_content() == "Text stays."
