@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
@@ -57,6 +58,11 @@ HTML_TAG = re.compile(
 )
 # a fragment needs this many tags, one of them a closing tag, to count as HTML
 MIN_FRAGMENT_TAGS = 3
+# libxml2's HTML parser builds no element deeper than 256 levels and drops their text; a page
+# reaching this depth is taken as cut short, and the bs4 fallback reads it instead
+TRUNCATION_DEPTH = 250
+# true when some element lies TRUNCATION_DEPTH levels deep: one pass, level by level, in C
+REACHES_TRUNCATION_DEPTH = etree.XPath("boolean(" + "/*" * TRUNCATION_DEPTH + ")")
 # a page without <html> or <body> is wrapped in them: trafilatura's loader rejects fragments
 PAGE_TAG = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
 
@@ -180,9 +186,12 @@ def extract_html(
             meta = page_metadata(tree, url, config.extensive_date_search)
         except Exception as err:  # metadata is a bonus: never lose the text for it
             LOGGER.debug("metadata failed on %s: %r", url, err)
-        drop_non_content(tree)
-        pruned = prune_page(tree, config)
-        text = _trafilatura_text(tree, config, url)
+        if REACHES_TRUNCATION_DEPTH(tree):
+            LOGGER.debug("page nested too deep for lxml, left to the fallback: %s", url)
+        else:
+            drop_non_content(tree)
+            pruned = prune_page(tree, config)
+            text = _trafilatura_text(tree, config, url)
     extractor = "trafilatura" if text else "none"
     if not text and config.fallback:
         text = fallback_text(html[: config.max_html_chars])

@@ -276,6 +276,21 @@ def test_deep_nesting_best_effort() -> None:
     assert page.extractor == "fallback"
 
 
+def test_deep_article_under_a_shallow_intro_is_not_lost() -> None:
+    # lxml would hand trafilatura the intro alone: the page goes to the fallback instead
+    para = "The council met on Monday and agreed to the new budget plan for the town."
+    html = (
+        "<html><body><div><p>A short intro line at the top of the page.</p></div>"
+        + "<div>" * 300
+        + "".join(f"<p>{i}. {para}</p>" for i in range(5))
+        + "</div>" * 300
+        + "</body></html>"
+    )
+    page = extract_html(html)
+    assert page.extractor == "fallback"
+    assert "4. The council met on Monday" in page.text
+
+
 @pytest.mark.parametrize("tag", ["span", "nav", "li"])
 def test_deep_nesting_with_text_at_every_level(tag: str) -> None:
     depth = 5_000
