@@ -395,3 +395,14 @@ def test_code_and_chrome_go_before_extraction_but_json_ld_stays() -> None:
     assert [e.tag for e in tree.iter("script")] == ["script"]
     assert tree.find(".//meta") is None and tree.find(".//nav") is None
     assert tree.find(".//p").text_content() == "Text stays."
+
+
+def test_a_disabled_rule_does_not_hide_an_enabled_one() -> None:
+    html = (
+        "<html><body><article><h1>Vote</h1><p>The council met on Monday and agreed to the"
+        " new budget plan for the town, after a long debate about the harbour.</p>"
+        "<div class='caption related'><a href='/x'>Ferry timetable changes</a></div>"
+        "</article></body></html>"
+    )
+    page = extract_html(html, config=HtmlConfig(prune_figures=False))
+    assert [b.rule for b in page.pruned] == ["related-class"]
