@@ -2,7 +2,7 @@
 
 Built from trafilatura's own metadata steps (meta tags, JSON-LD, headline, byline XPaths,
 htmldate), minus what ``trafilatura.extract_metadata`` adds that an article cleaner does not
-use: categories, tags and licence (a third of its time), and the deep copy of the whole page it
+use: categories, tags and licence (much of its time), and the deep copy of the whole page it
 makes to look for a byline (here its byline rules run as one Python pass over the tree).
 """
 
@@ -160,7 +160,7 @@ def _byline(tree: HtmlElement) -> str | None:
 
     Same rules as ``trafilatura.metadata.extract_author``, which deep-copies the page, prunes
     the exclusion zones, then runs three XPaths whose EXSLT regex tests call back into Python
-    for every element: together five times slower than this walk.
+    for every element: together about three times slower than this walk.
     """
     tiers: tuple[list[HtmlElement], ...] = ([], [], [])
     for element in tree.iter(tag=etree.Element):
