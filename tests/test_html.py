@@ -11,11 +11,13 @@ import trafilatura
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.clean import CleanResult
+from cleaner.clean import CleanResult, LineDecision
 from cleaner.config import HtmlConfig
 from cleaner.html import (
+    EXTRACTED_RULE,
     ExtractedPage,
     _extractor,
+    _trust_extraction,
     clean_extracted,
     clean_html,
     extract_html,
@@ -144,6 +146,32 @@ def test_removed_lines_refer_to_cleaner_input(english: ExtractedPage) -> None:
     assert lines[0] == english.title and lines[1] == ""
     for decision in result.lines:
         assert lines[decision.line - 1] == decision.text
+
+
+def test_short_lines_of_the_extracted_article_survive_the_text_cleaner() -> None:
+    # subheads and list items between prose paragraphs: trafilatura chose them as article
+    result = clean_html(fixture("recipe_list.html"))
+    for line in ("Monday", "Lentil soup", "- Cumin", "Tuesday", "- Garlic butter"):
+        assert line in result.text.split("\n\n"), line
+    assert result.title == "Five dinners for a busy week"
+    assert result.text.endswith("more than any gadget in the kitchen.")
+
+
+def test_trust_extraction_undoes_region_rules_only() -> None:
+    lines = (
+        LineDecision(1, "Headline", True, "title", "title"),
+        LineDecision(2, "", True, "blank", "blank"),
+        LineDecision(3, "Monday", False, "nav", "outside-body"),
+        LineDecision(4, "Read more: other story", False, "teaser", "read-more-prompt"),
+        LineDecision(5, "The first paragraph.", True, "body", "body-prose"),
+    )
+    result = CleanResult("Headline", "The first paragraph.", (), None, "en", lines)
+    trusted = _trust_extraction(result)
+    assert trusted.text == "Monday\n\nThe first paragraph."
+    assert trusted.lines[2] == LineDecision(3, "Monday", True, "body", EXTRACTED_RULE)
+    assert [d.rule for d in trusted.removed] == ["read-more-prompt"]
+    unchanged = replace(result, lines=(*lines[:2], *lines[3:]))
+    assert _trust_extraction(unchanged) is unchanged
 
 
 def test_markup_metadata_fills_only_what_the_cleaner_missed(english: ExtractedPage) -> None:
