@@ -129,3 +129,63 @@ class PassageConfig:
             raise ValueError("min_words and seed_words must be >= 1, max_edit_words >= 0")
         if self.seed_words > self.min_words:
             raise ValueError("seed_words must not exceed min_words")
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML extraction (cleaner.html, cleaner.html_prune, cleaner.html_meta)
+# ---------------------------------------------------------------------------------------------
+HTML_FOCUS_CHOICES = ("precision", "balanced", "recall")
+DEFAULT_HTML_FOCUS = "precision"
+DEFAULT_HTML_FAST = False
+DEFAULT_HTML_INCLUDE_TABLES = True
+DEFAULT_PRUNE_FIGURES = True
+DEFAULT_PRUNE_ASIDES = True
+DEFAULT_PRUNE_RELATED = True
+DEFAULT_PRUNE_MAX_SHARE = 0.5
+DEFAULT_EXTENSIVE_DATE_SEARCH = False
+DEFAULT_HTML_FALLBACK = True
+DEFAULT_MAX_HTML_CHARS = 20_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlConfig:
+    """Settings of main-content extraction from HTML (trafilatura, with beautifulsoup4 help)."""
+
+    focus: str = DEFAULT_HTML_FOCUS
+    """trafilatura's trade-off: ``precision`` (less text, less boilerplate), ``balanced`` or
+    ``recall`` (more text when unsure). Precision is the default because the text cleaner
+    that runs afterwards can remove leftover cruft but cannot bring back a lost paragraph,
+    yet trafilatura's balanced mode lets through whole teaser lists and footers that cost
+    more than the few paragraphs precision mode drops."""
+    fast: bool = DEFAULT_HTML_FAST
+    """Skip trafilatura's second opinions (readability and jusText comparisons): faster,
+    slightly less robust on unusual layouts."""
+    include_tables: bool = DEFAULT_HTML_INCLUDE_TABLES
+    """Keep the text of ``<table>`` elements inside the article (rendered as ``|`` rows)."""
+    prune_figures: bool = DEFAULT_PRUNE_FIGURES
+    """Before extraction, remove figures, figcaptions, pictures and caption/credit blocks."""
+    prune_asides: bool = DEFAULT_PRUNE_ASIDES
+    """Before extraction, remove ``<aside>``, ``role=complementary``, pull quotes and pop-up
+    cards (tooltips, hover cards that repeat a linked name's bio and headlines)."""
+    prune_related: bool = DEFAULT_PRUNE_RELATED
+    """Before extraction, remove related-story, recommendation, newsletter and promo blocks."""
+    prune_max_share: float = DEFAULT_PRUNE_MAX_SHARE
+    """Never prune a block holding more than this share of the page's text (a mislabelled
+    wrapper around the article), nor one holding the ``<h1>`` or ``articleBody``."""
+    extensive_date_search: bool = DEFAULT_EXTENSIVE_DATE_SEARCH
+    """Let htmldate scan the page text for date expressions when the markup has no date:
+    a few milliseconds more per page and more wrong guesses, for few extra dates."""
+    fallback: bool = DEFAULT_HTML_FALLBACK
+    """When trafilatura finds no main content, dump the page's text with beautifulsoup4
+    (one block per line) and let the text cleaner sort it out."""
+    max_html_chars: int = DEFAULT_MAX_HTML_CHARS
+    """Pages longer than this are cut to this many characters before parsing (trafilatura's
+    own download limit is the same 20 MB)."""
+
+    def __post_init__(self) -> None:
+        if self.focus not in HTML_FOCUS_CHOICES:
+            raise ValueError(f"focus must be one of {HTML_FOCUS_CHOICES}, not {self.focus!r}")
+        if self.max_html_chars <= 0:
+            raise ValueError("max_html_chars must be positive")
+        if not 0.0 < self.prune_max_share <= 1.0:
+            raise ValueError("prune_max_share must be in (0, 1]")
