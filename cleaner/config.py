@@ -16,9 +16,59 @@ class CleanConfig:
 # ---------------------------------------------------------------------------------------------
 # Clustering (cleaner.cluster, cleaner.shingle)
 # ---------------------------------------------------------------------------------------------
+NUM_PERM = 128
+MINHASH_SEED = 1
+MINHASH_SCHEME = "affine32"
+SHINGLE_SIZE = 3
+DUP_THRESHOLD = 0.7
+DUP_LSH_THRESHOLD = 0.5
+TOP_TERMS = 40
+NAME_BOOST = 1.5
+TITLE_BOOST = 2.0
+MIN_DF = 2
+TERM_BANDS = 64
+TERM_ROWS = 2
+MAX_CANDIDATES = 30
+LINK_THRESHOLD = 0.1
+
+
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    """Settings of story clustering and near-duplicate detection."""
+    """Settings of story clustering and near-duplicate detection.
+
+    Two MinHash/LSH passes share ``num_perm``, ``seed`` and ``scheme``: one over word
+    shingles finds near-duplicates, one over each document's salient terms proposes
+    same-story candidates, which are verified with TF-IDF cosine and linked by average link.
+    """
+
+    num_perm: int = NUM_PERM
+    """Permutations per MinHash signature (both passes)."""
+    seed: int = MINHASH_SEED
+    """Seed of the MinHash permutations: same seed, same signatures, same output."""
+    scheme: str = MINHASH_SCHEME
+    """datasketch permutation scheme, pinned because datasketch 2.0 changed its default."""
+    shingle_size: int = SHINGLE_SIZE
+    """Words per shingle for near-duplicate detection."""
+    dup_threshold: float = DUP_THRESHOLD
+    """Exact shingle Jaccard at or above which two documents are near-duplicates."""
+    dup_lsh_threshold: float = DUP_LSH_THRESHOLD
+    """LSH threshold proposing near-duplicate candidates (below ``dup_threshold``: recall)."""
+    top_terms: int = TOP_TERMS
+    """Salient terms per document (highest TF-IDF weight) hashed for story candidates."""
+    name_boost: float = NAME_BOOST
+    """Weight factor for capitalised words inside a sentence (names, places)."""
+    title_boost: float = TITLE_BOOST
+    """Weight factor for words of the title."""
+    min_df: int = MIN_DF
+    """A salient term must occur in at least this many documents (rarer ones match nothing)."""
+    term_bands: int = TERM_BANDS
+    """LSH bands over salient-term signatures (``term_bands * term_rows <= num_perm``)."""
+    term_rows: int = TERM_ROWS
+    """Rows per LSH band: fewer rows, lower similarity at which candidates appear."""
+    max_candidates: int = MAX_CANDIDATES
+    """Candidates kept per document (best estimated overlap first): keeps cost linear."""
+    link_threshold: float = LINK_THRESHOLD
+    """Average verified cosine between two groups needed to merge them into one story."""
 
 
 # ---------------------------------------------------------------------------------------------
