@@ -12,7 +12,8 @@ Stories are not near-duplicates: five outlets' reports of one meeting share almo
    modest overlaps collide; at most ``max_candidates`` per unit, best estimated overlap first.
    No step compares all pairs.
 4. **Verification**: TF-IDF cosine on candidate pairs only.
-5. **Linking** (``cleaner.linking``): average link over the verified graph, which resists the
+5. **Linking** (``cleaner.linking``): exact average link (mean cosine over *all* cross pairs,
+   from group sum vectors) between groups that a verified edge connects; this resists the
    chaining that union-find over single edges suffers from.
 
 >>> from cleaner.document import Document
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from cleaner.config import ClusterConfig
 from cleaner.document import Document
-from cleaner.linking import average_link
+from cleaner.linking import centroid_link
 from cleaner.model import Clustering, Story
 from cleaner.neardup import NearDuplicates, find_near_duplicates
 from cleaner.shingle import build_lsh, estimated_jaccard, signatures
@@ -68,7 +69,7 @@ def _shingle_text(doc: Document) -> str:
 def story_candidates(
     salient: Sequence[Sequence[str]], config: ClusterConfig
 ) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH (capped per unit)."""
+    """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped."""
     sigs = signatures([[t.encode() for t in terms] for terms in salient], config)
     keys = [i for i, terms in enumerate(salient) if terms]
     params = (config.term_bands, config.term_rows)
@@ -93,13 +94,13 @@ def run_clustering(
     dups = find_near_duplicates([_shingle_text(d) for d in docs], config)
     counts = [term_counts(_title(d), d.text, config) for d in docs]
     unit_counts = [_mean_counts([counts[i] for i in group]) for group in dups.groups]
-    stats = CorpusStats.from_counts(unit_counts)
+    stats = CorpusStats.from_counts(unit_counts, prior=config.idf_prior)
     vectors = [weigh(c, stats) for c in unit_counts]
     salient = [salient_terms(v, stats, config) for v in vectors]
     pairs = story_candidates(salient, config)
     edges = {(i, j): cosine(vectors[i], vectors[j]) for i, j in sorted(pairs)}
     weights = [float(len(g)) for g in dups.groups]
-    linked = average_link(len(dups.groups), weights, edges, config.link_threshold)
+    linked = centroid_link(vectors, weights, edges, config.link_threshold)
     clustering = _assemble(docs, dups, linked, edges, vectors)
     return ClusterRun(
         clustering=clustering,
@@ -150,7 +151,9 @@ def _assemble(
         positions = sorted(i for u in units for i in dups.groups[u])
         members = tuple(docs[i].id for i in positions)
         near = tuple(
-            sorted(tuple(docs[i].id for i in dups.groups[u]) for u in units if len(dups.groups[u]) > 1)
+            sorted(
+                tuple(docs[i].id for i in dups.groups[u]) for u in units if len(dups.groups[u]) > 1
+            )
         )
         sims = [
             (docs[dups.groups[a][0]].id, docs[dups.groups[b][0]].id, round(s, 4))
@@ -158,7 +161,9 @@ def _assemble(
             if a in unit_set and b in unit_set and s > 0
         ]
         sims += [
-            (docs[i].id, docs[j].id, round(s, 4)) for i, j, s in dups.edges if unit_of[i] in unit_set
+            (docs[i].id, docs[j].id, round(s, 4))
+            for i, j, s in dups.edges
+            if unit_of[i] in unit_set
         ]
         label = _label(docs, dups, units, vectors)
         stories.append((members, label, near, tuple(sorted(sims))))

@@ -23,13 +23,14 @@ SHINGLE_SIZE = 3
 DUP_THRESHOLD = 0.7
 DUP_LSH_THRESHOLD = 0.5
 TOP_TERMS = 40
-NAME_BOOST = 1.5
+NAME_BOOST = 3.0
 TITLE_BOOST = 2.0
 MIN_DF = 2
+IDF_PRIOR = 50
 TERM_BANDS = 64
 TERM_ROWS = 2
 MAX_CANDIDATES = 30
-LINK_THRESHOLD = 0.1
+LINK_THRESHOLD = 0.24
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class ClusterConfig:
     Two MinHash/LSH passes share ``num_perm``, ``seed`` and ``scheme``: one over word
     shingles finds near-duplicates, one over each document's salient terms proposes
     same-story candidates, which are verified with TF-IDF cosine and linked by average link.
+    Defaults were tuned on ECB+ dev (``bench/cluster.py``) and the five seeds only.
     """
 
     num_perm: int = NUM_PERM
@@ -59,6 +61,10 @@ class ClusterConfig:
     """Weight factor for capitalised words inside a sentence (names, places)."""
     title_boost: float = TITLE_BOOST
     """Weight factor for words of the title."""
+    idf_prior: int = IDF_PRIOR
+    """Unrelated documents assumed besides the input when computing IDF, so that in a small
+    folder the terms every article shares (the story's names) are not weighted down to nothing.
+    """
     min_df: int = MIN_DF
     """A salient term must occur in at least this many documents (rarer ones match nothing)."""
     term_bands: int = TERM_BANDS
@@ -68,7 +74,7 @@ class ClusterConfig:
     max_candidates: int = MAX_CANDIDATES
     """Candidates kept per document (best estimated overlap first): keeps cost linear."""
     link_threshold: float = LINK_THRESHOLD
-    """Average verified cosine between two groups needed to merge them into one story."""
+    """Average TF-IDF cosine over all cross pairs of two groups needed to merge them."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,17 +1,14 @@
-"""Average-link agglomeration restricted to a sparse graph of verified similarities.
+"""Average-link agglomeration over a sparse graph of verified candidate pairs.
 
 Plain union-find over single edges merges two unrelated stories through one bad pair. Here two
-groups merge only when the *average* similarity over all their cross pairs reaches the
-threshold; a pair that was never proposed as a candidate counts as similarity 0. One bad edge
-between two large groups is diluted by every pair that is not linked, so chains do not form.
+groups merge only when the *average* cosine over all their cross pairs reaches the threshold,
+so one bad edge between two groups is outweighed by every other pair. Groups are compared only
+when a verified candidate edge connects them: the cost follows the candidate graph, never all
+pairs. Nodes carry weights (a group of near-duplicates counts as that many documents).
 
-Nodes carry weights (a group of near-duplicates counts as that many documents). The cost is
-``O(E log E)`` for ``E`` verified edges, never all pairs.
-
->>> average_link(3, [1, 1, 1], {(0, 1): 0.9, (1, 2): 0.9}, threshold=0.5)
-[[0, 1], [2]]
->>> average_link(3, [1, 1, 1], {(0, 1): 0.9, (1, 2): 0.9, (0, 2): 0.6}, threshold=0.5)
-[[0, 1, 2]]
+>>> vs = [{"x": 1.0}, {"x": 1.0}, {"y": 1.0}, {"y": 1.0}]
+>>> centroid_link(vs, [1, 1, 1, 1], {(0, 1): 1.0, (2, 3): 1.0, (1, 2): 0.0}, threshold=0.5)
+[[0, 1], [2, 3]]
 """
 
 from __future__ import annotations
@@ -20,34 +17,44 @@ import heapq
 from collections.abc import Mapping, Sequence
 
 
-def average_link(
-    n: int,
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b[t] for t, w in a.items() if t in b)
+
+
+def centroid_link(
+    vectors: Sequence[Mapping[str, float]],
     weights: Sequence[float],
     edges: Mapping[tuple[int, int], float],
     threshold: float,
 ) -> list[list[int]]:
-    """Group nodes ``0..n-1``; return groups as sorted lists, ordered by smallest node.
+    """Average link over *all* cross pairs, for groups joined by at least one verified edge.
 
-    ``edges`` maps ``(i, j)`` with ``i < j`` to a similarity. Merging is greedy, best average
-    first; ties go to the pair of groups with the smallest ids, so the result is deterministic.
+    With unit-length vectors the average cosine over every cross pair of groups ``A`` and ``B``
+    equals ``sum(A) . sum(B) / (|A| |B|)``, so keeping one sum vector per group gives the exact
+    average-link score without enumerating pairs. Only groups that a verified candidate edge
+    connects are ever compared, so the cost follows the candidate graph, not all pairs.
+
+    >>> vs = [{"x": 1.0}, {"x": 0.8, "y": 0.6}, {"y": 1.0}]
+    >>> centroid_link(vs, [1, 1, 1], {(0, 1): 0.8, (1, 2): 0.6}, threshold=0.5)
+    [[0, 1], [2]]
     """
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
     weight: dict[int, float] = dict(enumerate(weights))
-    # links[a][b]: sum over cross pairs of w_i * w_j * sim(i, j) between groups a and b.
-    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    sums: dict[int, dict[str, float]] = {
+        i: {t: w * weights[i] for t, w in v.items()} for i, v in enumerate(vectors)
+    }
+    neighbours: dict[int, set[int]] = {i: set() for i in members}
+    heap: list[tuple[float, int, int]] = []
     for (i, j), sim in edges.items():
-        if sim <= 0:
-            continue
-        s = weight[i] * weight[j] * sim
-        links[i][j] = links[i].get(j, 0.0) + s
-        links[j][i] = links[j].get(i, 0.0) + s
-
-    def average(a: int, b: int) -> float:
-        return links[a][b] / (weight[a] * weight[b])
-
-    heap = [(-average(a, b), a, b) for a in links for b in links[a] if a < b]
+        if sim > 0:
+            neighbours[i].add(j)
+            neighbours[j].add(i)
+            heap.append((-sim, i, j))
     heapq.heapify(heap)
-    next_id = n
+    next_id = len(vectors)
     while heap:
         neg, a, b = heapq.heappop(heap)
         if -neg < threshold:
@@ -58,19 +65,15 @@ def average_link(
         next_id += 1
         members[c] = members.pop(a) + members.pop(b)
         weight[c] = weight.pop(a) + weight.pop(b)
-        la, lb = links.pop(a), links.pop(b)
-        merged: dict[int, float] = {}
-        for other_links in (la, lb):
-            for k, s in other_links.items():
-                if k in (a, b):
-                    continue
-                merged[k] = merged.get(k, 0.0) + s
-        links[c] = merged
-        for k, s in merged.items():
-            nk = links[k]
-            nk.pop(a, None)
-            nk.pop(b, None)
-            nk[c] = s
-            heapq.heappush(heap, (-average(k, c), k, c))
+        big, small = sorted((sums.pop(a), sums.pop(b)), key=len, reverse=True)
+        for t, w in small.items():
+            big[t] = big.get(t, 0.0) + w
+        sums[c] = big
+        neighbours[c] = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
+        for k in sorted(neighbours[c]):
+            neighbours[k] -= {a, b}
+            neighbours[k].add(c)
+            score = _dot(sums[k], big) / (weight[k] * weight[c])
+            heapq.heappush(heap, (-score, k, c))
     groups = [sorted(m) for m in members.values()]
     return sorted(groups, key=lambda g: g[0])

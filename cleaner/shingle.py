@@ -20,12 +20,12 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from cleaner.config import ClusterConfig
 
-WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def words(text: str) -> list[str]:
     """The lowercased words of ``text`` (letters and digits; inner apostrophes kept)."""
-    return [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]
+    return [w.lower().replace("\u2019", "'") for w in WORD_RE.findall(text)]
 
 
 def shingles(text: str, size: int) -> frozenset[bytes]:
@@ -33,9 +33,7 @@ def shingles(text: str, size: int) -> frozenset[bytes]:
     tokens = words(text)
     if len(tokens) < size:
         return frozenset([" ".join(tokens).encode()]) if tokens else frozenset()
-    return frozenset(
-        " ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)
-    )
+    return frozenset(" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1))
 
 
 def jaccard(a: frozenset[bytes], b: frozenset[bytes]) -> float:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-STOPWORDS = frozenset(
-    """
+_WORDS = """
 a about above after again against all also am an and any are aren't as at be because been
 before being below between both but by can can't cannot could couldn't did didn't do does
 doesn't doing don't down during each either else ever few for from further had hadn't has
@@ -17,5 +16,6 @@ through thus to too two under until up upon us very via was wasn't we we'd we'll
 were weren't what what's when when's where where's whether which while who who's whom whose
 why why's will with within without won't would wouldn't yet you you'd you'll you're you've
 your yours yourself yourselves mr mrs ms told according would also new
-""".split()
-)
+"""
+
+STOPWORDS = frozenset(_WORDS.split())

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from cleaner.config import ClusterConfig
 from cleaner.stopwords import STOPWORDS
 
-TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-SENTENCE_END = frozenset(".!?:;\"“”'‘’()[]-—–\n")
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+SENTENCE_END = frozenset(".!?:;\"'()[]-\n\u201c\u201d\u2018\u2019\u2013\u2014")
 """Characters after which a capitalised word may just be the start of a sentence."""
 
 Vector = dict[str, float]
@@ -39,10 +39,10 @@ def _tokens(text: str) -> Iterable[tuple[str, bool]]:
         token = match.group()
         gap = text[prev_end : match.start()].strip(" \t")
         prev_end = match.end()
-        lower = token.lower().replace("’", "'")
+        lower = token.lower().replace("\u2019", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
-        if len(lower) < 2 or lower in STOPWORDS or lower.isdigit() and len(lower) < 4:
+        if len(lower) < 2 or lower in STOPWORDS or (lower.isdigit() and len(lower) < 4):
             continue
         after_boundary = match.start() == 0 or (gap[-1:] in SENTENCE_END if gap else False)
         is_name = token[0].isupper() and not after_boundary and not token.isupper()
@@ -78,26 +78,28 @@ class CorpusStats:
 
     n_docs: int = 0
     df: Mapping[str, int] = field(default_factory=dict)
+    prior: int = 0
+    """Extra documents assumed to contain none of the terms (see ``ClusterConfig.idf_prior``)."""
 
     @classmethod
-    def from_counts(cls, docs: Iterable[Mapping[str, float]]) -> CorpusStats:
+    def from_counts(cls, docs: Iterable[Mapping[str, float]], prior: int = 0) -> CorpusStats:
         """Count in how many documents each term occurs."""
         df: Counter[str] = Counter()
         n = 0
         for counts in docs:
             n += 1
             df.update(counts.keys())
-        return cls(n_docs=n, df=dict(df))
+        return cls(n_docs=n, df=dict(df), prior=prior)
 
     def merged(self, other: CorpusStats) -> CorpusStats:
         """The stats of both corpora together."""
         df = Counter(self.df)
         df.update(other.df)
-        return CorpusStats(n_docs=self.n_docs + other.n_docs, df=dict(df))
+        return CorpusStats(n_docs=self.n_docs + other.n_docs, df=dict(df), prior=self.prior)
 
     def idf(self, term: str) -> float:
-        """Smoothed inverse document frequency: ``ln((1 + N) / (1 + df)) + 1``."""
-        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+        """Smoothed inverse document frequency: ``ln((1 + N + prior) / (1 + df)) + 1``."""
+        return math.log((1 + self.n_docs + self.prior) / (1 + self.df.get(term, 0))) + 1.0
 
 
 def weigh(counts: Mapping[str, float], stats: CorpusStats) -> Vector:
@@ -107,7 +109,9 @@ def weigh(counts: Mapping[str, float], stats: CorpusStats) -> Vector:
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
 
-def salient_terms(vector: Mapping[str, float], stats: CorpusStats, config: ClusterConfig) -> list[str]:
+def salient_terms(
+    vector: Mapping[str, float], stats: CorpusStats, config: ClusterConfig
+) -> list[str]:
     """The ``top_terms`` heaviest terms shared with at least ``min_df - 1`` other documents."""
     ranked = sorted(
         (t for t in vector if stats.df.get(t, 0) >= config.min_df),
