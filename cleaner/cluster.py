@@ -143,30 +143,23 @@ def _assemble(
     edges: dict[tuple[int, int], float],
     vectors: Sequence[Vector],
 ) -> Clustering:
-    """Turn groups of units into ``Story`` records with stable ids."""
+    """Turn groups of units into ``Story`` records with stable ids (one pass over the edges)."""
+    story_of_unit = {u: k for k, units in enumerate(linked) for u in units}
     unit_of = {i: u for u, group in enumerate(dups.groups) for i in group}
+    sims: list[list[tuple[str, str, float]]] = [[] for _ in linked]
+    for (a, b), score in edges.items():
+        if score > 0 and story_of_unit[a] == story_of_unit[b]:
+            pair = sorted((docs[dups.groups[a][0]].id, docs[dups.groups[b][0]].id))
+            sims[story_of_unit[a]].append((pair[0], pair[1], round(score, 4)))
+    for i, j, score in dups.edges:
+        sims[story_of_unit[unit_of[i]]].append((docs[i].id, docs[j].id, round(score, 4)))
     stories = []
-    for units in linked:
-        unit_set = set(units)
-        positions = sorted(i for u in units for i in dups.groups[u])
-        members = tuple(docs[i].id for i in positions)
-        near = tuple(
-            sorted(
-                tuple(docs[i].id for i in dups.groups[u]) for u in units if len(dups.groups[u]) > 1
-            )
-        )
-        sims = [
-            (docs[dups.groups[a][0]].id, docs[dups.groups[b][0]].id, round(s, 4))
-            for (a, b), s in edges.items()
-            if a in unit_set and b in unit_set and s > 0
-        ]
-        sims += [
-            (docs[i].id, docs[j].id, round(s, 4))
-            for i, j, s in dups.edges
-            if unit_of[i] in unit_set
-        ]
+    for k, units in enumerate(linked):
+        members = tuple(sorted(docs[i].id for u in units for i in dups.groups[u]))
+        groups = (dups.groups[u] for u in units if len(dups.groups[u]) > 1)
+        near = tuple(sorted(tuple(docs[i].id for i in group) for group in groups))
         label = _label(docs, dups, units, vectors)
-        stories.append((members, label, near, tuple(sorted(sims))))
+        stories.append((members, label, near, tuple(sorted(sims[k]))))
     stories.sort(key=lambda s: (-len(s[0]), s[0][0]))
     return Clustering(
         stories=tuple(

@@ -76,6 +76,21 @@ class ClusterConfig:
     link_threshold: float = LINK_THRESHOLD
     """Average TF-IDF cosine over all cross pairs of two groups needed to merge them."""
 
+    def __post_init__(self) -> None:
+        """Reject settings that cannot work, naming the field."""
+        if self.scheme not in ("affine32", "affine64", "legacy"):
+            raise ValueError(f"scheme must be affine32, affine64 or legacy, not {self.scheme!r}")
+        if self.term_bands * self.term_rows > self.num_perm:
+            raise ValueError("term_bands * term_rows must not exceed num_perm")
+        for name in ("num_perm", "shingle_size", "top_terms", "term_bands", "term_rows"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1")
+        for name in ("dup_threshold", "dup_lsh_threshold"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1")
+        if self.max_candidates < 0 or self.min_df < 1 or self.idf_prior < 0:
+            raise ValueError("max_candidates and idf_prior must be >= 0, min_df >= 1")
+
 
 # ---------------------------------------------------------------------------------------------
 # Shared passages (cleaner.passages)

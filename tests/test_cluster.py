@@ -84,7 +84,7 @@ def test_duplicate_ids_are_rejected() -> None:
 
 
 def test_singletons_when_the_threshold_is_unreachable() -> None:
-    config = dataclasses.replace(ClusterConfig(), link_threshold=1.01, dup_threshold=1.01)
+    config = dataclasses.replace(ClusterConfig(), link_threshold=1.01, dup_threshold=1.0)
     clustering = cluster_documents(FIXTURE_DOCS, config)
     assert len(clustering.stories) == len(FIXTURE_DOCS)
 
@@ -123,3 +123,45 @@ def test_terms_weigh_names_and_titles() -> None:
     vector = weigh(counts, stats)
     assert cosine(vector, vector) == pytest.approx(1.0)
     assert stats.merged(stats).n_docs == 4
+
+
+def test_config_rejects_impossible_settings() -> None:
+    with pytest.raises(ValueError, match="term_bands"):
+        ClusterConfig(term_bands=100, term_rows=2)
+    with pytest.raises(ValueError, match="scheme"):
+        ClusterConfig(scheme="sha1")
+
+
+def test_candidates_are_capped_per_document() -> None:
+    config = dataclasses.replace(ClusterConfig(), max_candidates=1)
+    run = run_clustering(FIXTURE_DOCS + load_seeds(), config)
+    assert run.story_candidates <= run.units * config.max_candidates
+
+
+WORDS = st.sampled_from(
+    [
+        "Lavrov",
+        "Johnson",
+        "Moscow",
+        "bridge",
+        "river",
+        "chess",
+        "rook",
+        "the",
+        "a",
+        "met",
+        "fell",
+        "won",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(WORDS, max_size=40).map(" ".join), max_size=12))
+def test_any_texts_are_partitioned(texts: list[str]) -> None:
+    docs = [Document(f"d{i:02}", text) for i, text in enumerate(texts)]
+    clustering = cluster_documents(docs)
+    assert sorted(d for s in clustering.stories for d in s.members) == [d.id for d in docs]
+    for story in clustering.stories:
+        for group in story.near_duplicates:
+            assert len(group) >= 2 and set(group) <= set(story.members)
