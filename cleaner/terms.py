@@ -37,15 +37,16 @@ def _tokens(text: str) -> Iterable[tuple[str, bool]]:
     prev_end = 0
     for match in TOKEN_RE.finditer(text):
         token = match.group()
-        gap = text[prev_end : match.start()].strip(" \t")
-        prev_end = match.end()
+        start, prev_start_gap, prev_end = match.start(), prev_end, match.end()
         lower = token.lower().replace("\u2019", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
         if len(lower) < 2 or lower in STOPWORDS or (lower.isdigit() and len(lower) < 4):
             continue
-        after_boundary = match.start() == 0 or (gap[-1:] in SENTENCE_END if gap else False)
-        is_name = token[0].isupper() and not after_boundary and not token.isupper()
+        is_name = False
+        if token[0].isupper() and not token.isupper() and start > 0:
+            gap = text[prev_start_gap:start].rstrip(" \t")
+            is_name = not gap or gap[-1] not in SENTENCE_END
         yield lower, is_name
 
 

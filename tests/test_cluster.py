@@ -165,3 +165,10 @@ def test_any_texts_are_partitioned(texts: list[str]) -> None:
     for story in clustering.stories:
         for group in story.near_duplicates:
             assert len(group) >= 2 and set(group) <= set(story.members)
+
+
+def test_names_inside_a_sentence_are_boosted() -> None:
+    config = ClusterConfig()
+    counts = term_counts(None, "Officials said Lavrov met Johnson.\nOfficials left.", config)
+    assert counts["lavrov"] == counts["johnson"] == config.name_boost
+    assert counts["officials"] == 2.0
