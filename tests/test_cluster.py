@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import doctest
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cleaner.cluster
+import cleaner.linking
+import cleaner.neardup
+import cleaner.shingle
+import cleaner.terms
 from cleaner.clean import clean_text
 from cleaner.cluster import cluster_documents, run_clustering
 from cleaner.config import ClusterConfig
@@ -172,3 +178,12 @@ def test_names_inside_a_sentence_are_boosted() -> None:
     counts = term_counts(None, "Officials said Lavrov met Johnson.\nOfficials left.", config)
     assert counts["lavrov"] == counts["johnson"] == config.name_boost
     assert counts["officials"] == 2.0
+
+
+@pytest.mark.parametrize(
+    "module",
+    [cleaner.cluster, cleaner.linking, cleaner.neardup, cleaner.shingle, cleaner.terms],
+    ids=lambda m: m.__name__,
+)
+def test_docstring_examples(module: object) -> None:
+    assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
