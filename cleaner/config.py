@@ -48,7 +48,8 @@ class ClusterConfig:
     seed: int = MINHASH_SEED
     """Seed of the MinHash permutations: same seed, same signatures, same output."""
     scheme: str = MINHASH_SCHEME
-    """datasketch permutation scheme, pinned because datasketch 2.0 changed its default."""
+    """datasketch permutation scheme, pinned because datasketch 2.0 changed its default.
+    Inputs are hashed with datasketch's default for the scheme (``sha1_hash32`` for affine32)."""
     shingle_size: int = SHINGLE_SIZE
     """Words per shingle for near-duplicate detection."""
     dup_threshold: float = DUP_THRESHOLD
