@@ -13,6 +13,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click messages: usage errors stay one greppable line, whatever the terminal width.
+    rich_markup_mode=None,
 )
 app.command("clean")(clean_command)
 app.command("cluster")(cluster_command)

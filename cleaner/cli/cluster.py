@@ -9,7 +9,9 @@ import typer
 
 
 def cluster_command(
-    inputs: Annotated[list[Path] | None, typer.Argument(help="Files or folders; - for stdin.")] = None,
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="Files or folders; - for stdin.")
+    ] = None,
 ) -> None:
     """Group same-story articles and report the passages they share.
 
