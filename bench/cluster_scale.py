@@ -8,7 +8,8 @@ near-duplicates of their original and belong to its story. Each size is timed en
 
 * CLI mode (default when ``cleaner cluster`` accepts ``--json``): ``python -m cleaner cluster
   FOLDER --json OUT``, and the ARI is read from ``OUT`` (``stories[].members``);
-* ``--library``: ``clean_text`` on each file, ``cluster_documents``, then
+* ``--library``: ``cleaner.pipeline.cleaned_documents`` (what ``cleaner clean`` does: folder
+  templates, then ``clean_text`` on each file), ``cluster_documents``, then
   ``find_shared_passages`` within each story.
 
 It prints documents, seconds, the time ratio to the previous size (the target is < 5x per 4x
@@ -31,10 +32,11 @@ from pathlib import Path
 
 from bench.ari import adjusted_rand_index
 from bench.cluster import DATA
-from cleaner.clean import clean_text
 from cleaner.cluster import run_clustering
 from cleaner.document import Document
+from cleaner.io import find_sources
 from cleaner.passages import find_shared_passages
+from cleaner.pipeline import cleaned_documents
 
 SCALES = (1, 4, 16)
 WORD = re.compile(r"\w+")
@@ -75,11 +77,11 @@ def build_folder(
 
 
 def run_library(folder: Path) -> tuple[dict[str, str], str]:
-    """Clean, cluster and find passages with the library; return doc -> story and a note."""
-    docs = []
-    for path in sorted(folder.glob("*.txt")):
-        result = clean_text(path.read_text(encoding="utf-8"))
-        docs.append(Document(id=path.name, text=result.text, metadata={"title": result.title}))
+    """Clean (as ``cleaner clean`` does), cluster, find passages; return doc -> story."""
+    docs = [
+        doc if isinstance(doc, Document) else _fail(str(doc))
+        for doc in cleaned_documents(find_sources([folder]))
+    ]
     run = run_clustering(docs)
     groups = [s.members for s in run.clustering.stories if len(s.members) > 1]
     passages = find_shared_passages(docs, groups)
@@ -100,7 +102,12 @@ def run_library(folder: Path) -> tuple[dict[str, str], str]:
         f"units={run.units} story_cand={run.story_candidates} dup_cand={run.dup_candidates} "
         f"copies_with_original={copies_found}/{len(copies)} passages={len(passages)}"
     )
-    return run.clustering.story_of(), note
+    return {Path(doc).name: story for doc, story in run.clustering.story_of().items()}, note
+
+
+def _fail(message: str) -> Document:
+    """Stop the benchmark on an unreadable input."""
+    raise SystemExit(f"cannot read {message}")
 
 
 def run_cli(folder: Path, out: Path) -> tuple[dict[str, str], str]:
