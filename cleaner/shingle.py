@@ -25,7 +25,7 @@ WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 def words(text: str) -> list[str]:
     """The lowercased words of ``text`` (letters and digits; inner apostrophes kept)."""
-    return [w.lower().replace("\u2019", "'") for w in WORD_RE.findall(text)]
+    return WORD_RE.findall(text.lower().replace("\u2019", "'"))
 
 
 def shingles(text: str, size: int) -> frozenset[bytes]:
