@@ -104,8 +104,14 @@ class CorpusStats:
 
 
 def weigh(counts: Mapping[str, float], stats: CorpusStats) -> Vector:
-    """L2-normalised TF-IDF vector with sublinear term frequency (``1 + ln tf``)."""
-    vector = {t: (1.0 + math.log(c)) * stats.idf(t) for t, c in counts.items() if c > 0}
+    """L2-normalised TF-IDF vector with sublinear term frequency.
+
+    ``tf`` becomes ``1 + ln tf`` from 1 up, and stays as it is below 1 (an average count over
+    near-duplicates: a word that only one copy of many has weighs little, never less than 0).
+    """
+    vector = {
+        t: (1.0 + math.log(c) if c >= 1 else c) * stats.idf(t) for t, c in counts.items() if c > 0
+    }
     norm = math.sqrt(sum(w * w for w in vector.values()))
     return {t: w / norm for t, w in vector.items()} if norm else {}
 

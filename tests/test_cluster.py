@@ -187,3 +187,9 @@ def test_names_inside_a_sentence_are_boosted() -> None:
 )
 def test_docstring_examples(module: object) -> None:
     assert doctest.testmod(module).failed == 0  # type: ignore[arg-type]
+
+
+def test_fractional_counts_never_weigh_negative() -> None:
+    stats = CorpusStats.from_counts([{"a": 1.0, "b": 1.0}, {"a": 1.0}])
+    vector = weigh({"a": 1.0, "b": 0.0625}, stats)
+    assert 0 < vector["b"] < vector["a"]
