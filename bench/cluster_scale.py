@@ -8,9 +8,9 @@ near-duplicates of their original and belong to its story. Each size is timed en
 
 * CLI mode (default when ``cleaner cluster`` accepts ``--json``): ``python -m cleaner cluster
   FOLDER --json OUT``, and the ARI is read from ``OUT`` (``stories[].members``);
-* ``--library``: ``cleaner.pipeline.cleaned_documents`` (what ``cleaner clean`` does: folder
-  templates, then ``clean_text`` on each file), ``cluster_documents``, then
-  ``find_shared_passages`` within each story.
+* ``--library``: ``clean_text`` on each file, ``cluster_documents``, then
+  ``find_shared_passages`` within each story; with ``--pipeline`` the files are cleaned by
+  ``cleaner.pipeline.cleaned_documents`` as ``cleaner clean`` does (folder templates too).
 
 It prints documents, wall-clock and CPU seconds (each the lowest of ``--repeat`` runs: the
 machine may be shared; CPU time counts the CLI subprocess too), their ratios to the previous
@@ -35,6 +35,7 @@ from pathlib import Path
 
 from bench.ari import adjusted_rand_index
 from bench.cluster import DATA
+from cleaner.clean import clean_text
 from cleaner.cluster import run_clustering
 from cleaner.document import Document
 from cleaner.io import find_sources
@@ -79,12 +80,22 @@ def build_folder(
     return out_labels
 
 
-def run_library(folder: Path) -> tuple[dict[str, str], str]:
-    """Clean (as ``cleaner clean`` does), cluster, find passages; return doc -> story."""
-    docs = [
-        doc if isinstance(doc, Document) else _fail(str(doc))
-        for doc in cleaned_documents(find_sources([folder]))
-    ]
+def run_library(folder: Path, pipeline: bool = False) -> tuple[dict[str, str], str]:
+    """Clean, cluster, find passages; return doc -> story and a note on costs.
+
+    Each file goes through ``clean_text`` alone, or with ``pipeline`` through
+    ``cleaned_documents`` as ``cleaner clean`` does it (with folder templates).
+    """
+    if pipeline:
+        docs = [
+            doc if isinstance(doc, Document) else _fail(str(doc))
+            for doc in cleaned_documents(find_sources([folder]))
+        ]
+    else:
+        docs = []
+        for path in sorted(folder.glob("*.txt")):
+            result = clean_text(path.read_text(encoding="utf-8"))
+            docs.append(Document(path.name, result.text, metadata={"title": result.title}))
     run = run_clustering(docs)
     groups = [s.members for s in run.clustering.stories if len(s.members) > 1]
     passages = find_shared_passages(docs, groups)
@@ -136,6 +147,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     parser.add_argument("--library", action="store_true", help="time the library, not the CLI")
+    parser.add_argument(
+        "--pipeline", action="store_true", help="library mode cleans with folder templates"
+    )
     parser.add_argument("--scales", type=int, nargs="+", default=list(SCALES))
     parser.add_argument("--edits", type=int, default=3, help="words changed or dropped per copy")
     parser.add_argument("--seed", type=int, default=13)
@@ -155,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             for _ in range(args.repeat):
                 start, start_cpu = time.perf_counter(), _cpu_seconds()
                 if library:
-                    story_of, note = run_library(folder)
+                    story_of, note = run_library(folder, args.pipeline)
                 else:
                     story_of, note = run_cli(folder, Path(tmp) / f"x{scale}.json")
                 wall = min(wall, time.perf_counter() - start)
