@@ -63,6 +63,21 @@ def test_json_report_matches_cleaner_clean(tmp_path: Path, folder: Path) -> None
     assert "documents in" in stderr and "0 errors" in stderr
 
 
+def test_scrapes_story_and_passages() -> None:
+    """The four bridge articles are one story sharing wire paragraphs; chess stands alone."""
+    code, stdout, _ = _cluster(str(SCRAPES), "--json", "-")
+    assert code == 0
+    report = json.loads(stdout)
+    bridge = next(c for c in report["clusters"] if "coast-herald-bridge.txt" in c["members"])
+    assert sorted(c["size"] for c in report["clusters"]) == [1, 4]
+    assert "coast-herald-chess.txt" not in bridge["members"]
+    assert ["coast-herald-bridge.txt", "regional-times-bridge.txt"] in bridge["near_duplicates"]
+    shared = [p for p in report["passages"] if p["id"] in bridge["passages"]]
+    ferry = "Extra ferry crossings will run every half hour during the closure"
+    assert any(p["verbatim"] and p["text"].startswith(ferry) for p in shared)
+    assert all(p["story"] == bridge["id"] for p in report["passages"])
+
+
 def test_all_three_reports(tmp_path: Path) -> None:
     paths = {kind: tmp_path / f"r.{kind}" for kind in ("html", "json", "md")}
     code, stdout, stderr = _cluster(
@@ -97,14 +112,27 @@ def test_same_report_twice_and_whatever_the_file_order(tmp_path: Path) -> None:
     assert first == second and json.loads(first)["summary"]["documents"] == len(files)
 
 
+def test_thresholds_reach_the_configs() -> None:
+    code, stdout, _ = _cluster(
+        str(SCRAPES), "--json", "-", "--link-threshold", "0.9", "--min-words", "12"
+    )
+    assert code == 0
+    config = json.loads(stdout)["config"]
+    assert config["cluster"]["link_threshold"] == 0.9
+    assert config["passage"]["min_words"] == 12
+
+
 @pytest.mark.parametrize(
     "args",
     [
         ["--json", "-", "--markdown", "-"],
         ["--json", "same.out", "--html", "same.out"],
         ["--html", "."],
+        ["--min-words", "3", "--seed-words", "6"],
+        ["--term-bands", "100", "--term-rows", "2"],
+        ["--scheme", "md5"],
     ],
-    ids=["two-stdout", "same-file", "folder-output"],
+    ids=["two-stdout", "same-file", "folder-output", "seed-words", "bands", "scheme"],
 )
 def test_usage_errors(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
@@ -235,5 +263,5 @@ def test_help_has_an_example() -> None:
     result = runner.invoke(app, ["cluster", "--help"])
     assert result.exit_code == 0
     assert "cleaner cluster scrapes/ --html report.html" in result.stdout
-    for option in ("--html", "--json", "--markdown", "--include-text"):
+    for option in ("--html", "--json", "--markdown", "--link-threshold", "--max-edit-words"):
         assert option in result.stdout

@@ -15,7 +15,52 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from cleaner.config import CleanConfig, ClusterConfig, PassageConfig
+from cleaner.cli.cluster_options import (
+    Casefold,
+    DupLshThreshold,
+    DupThreshold,
+    IdfPrior,
+    JoinHyphenated,
+    LinkThreshold,
+    MaxCandidates,
+    MaxEditWords,
+    MinDf,
+    MinWords,
+    NameBoost,
+    NumPerm,
+    Scheme,
+    Seed,
+    SeedWords,
+    ShingleSize,
+    TermBands,
+    TermRows,
+    TitleBoost,
+    TopTerms,
+    UnifyApostrophes,
+)
+from cleaner.config import (
+    DUP_LSH_THRESHOLD,
+    DUP_THRESHOLD,
+    IDF_PRIOR,
+    LINK_THRESHOLD,
+    MAX_CANDIDATES,
+    MAX_EDIT_WORDS,
+    MIN_DF,
+    MIN_PASSAGE_WORDS,
+    MINHASH_SCHEME,
+    MINHASH_SEED,
+    NAME_BOOST,
+    NUM_PERM,
+    SEED_WORDS,
+    SHINGLE_SIZE,
+    TERM_BANDS,
+    TERM_ROWS,
+    TITLE_BOOST,
+    TOP_TERMS,
+    CleanConfig,
+    ClusterConfig,
+    PassageConfig,
+)
 from cleaner.document import Document
 from cleaner.io import (
     STDIN,
@@ -69,6 +114,27 @@ def cluster_command(
         bool, typer.Option("--include-text", help="Put each document's cleaned text in the JSON.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    num_perm: NumPerm = NUM_PERM,
+    seed: Seed = MINHASH_SEED,
+    scheme: Scheme = MINHASH_SCHEME,
+    shingle_size: ShingleSize = SHINGLE_SIZE,
+    dup_threshold: DupThreshold = DUP_THRESHOLD,
+    dup_lsh_threshold: DupLshThreshold = DUP_LSH_THRESHOLD,
+    top_terms: TopTerms = TOP_TERMS,
+    name_boost: NameBoost = NAME_BOOST,
+    title_boost: TitleBoost = TITLE_BOOST,
+    idf_prior: IdfPrior = IDF_PRIOR,
+    min_df: MinDf = MIN_DF,
+    term_bands: TermBands = TERM_BANDS,
+    term_rows: TermRows = TERM_ROWS,
+    max_candidates: MaxCandidates = MAX_CANDIDATES,
+    link_threshold: LinkThreshold = LINK_THRESHOLD,
+    min_words: MinWords = MIN_PASSAGE_WORDS,
+    seed_words: SeedWords = SEED_WORDS,
+    max_edit_words: MaxEditWords = MAX_EDIT_WORDS,
+    casefold: Casefold = True,
+    unify_apostrophes: UnifyApostrophes = True,
+    join_hyphenated: JoinHyphenated = False,
 ) -> None:
     """Group same-story articles and report the passages they share.
 
@@ -99,8 +165,31 @@ def cluster_command(
         _usage(str(error), "INPUTS")
     _check_outputs(outputs, sources, paths)
     try:
-        cluster_config = ClusterConfig()
-        passage_config = PassageConfig()
+        cluster_config = ClusterConfig(
+            num_perm=num_perm,
+            seed=seed,
+            scheme=scheme,
+            shingle_size=shingle_size,
+            dup_threshold=dup_threshold,
+            dup_lsh_threshold=dup_lsh_threshold,
+            top_terms=top_terms,
+            name_boost=name_boost,
+            title_boost=title_boost,
+            idf_prior=idf_prior,
+            min_df=min_df,
+            term_bands=term_bands,
+            term_rows=term_rows,
+            max_candidates=max_candidates,
+            link_threshold=link_threshold,
+        )
+        passage_config = PassageConfig(
+            min_words=min_words,
+            seed_words=seed_words,
+            max_edit_words=max_edit_words,
+            casefold=casefold,
+            unify_apostrophes=unify_apostrophes,
+            join_hyphenated=join_hyphenated,
+        )
     except ValueError as error:
         _usage(str(error), "options")
 
