@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from cleaner.cli import app
@@ -265,3 +266,13 @@ def test_help_has_an_example() -> None:
     assert "cleaner cluster scrapes/ --html report.html" in result.stdout
     for option in ("--html", "--json", "--markdown", "--link-threshold", "--max-edit-words"):
         assert option in result.stdout
+
+
+def test_every_option_is_documented() -> None:
+    """docs/report.md (the README's cluster section) names every option of the command."""
+    text = (ROOT / "docs" / "report.md").read_text(encoding="utf-8")
+    command = typer.main.get_command(app).commands["cluster"]  # type: ignore[attr-defined]
+    for param in command.params:
+        for option in [*param.opts, *getattr(param, "secondary_opts", [])]:
+            if option.startswith("--"):
+                assert f"`{option}" in text or f"/{option}`" in text, option
