@@ -240,6 +240,29 @@ def test_real_pipes(command: str, tmp_path: Path) -> None:
     assert failed.returncode == 2 and failed.stdout == b""
 
 
+def test_a_reader_that_stops_early_is_no_crash() -> None:
+    """``cleaner cluster ... --html - | head -c 10``: no traceback, exit 1 like cleaner clean."""
+    body = " ".join(f"word{i}" for i in range(200))
+    records = "".join(
+        json.dumps({"id": f"doc{i}", "text": f"Title {i}\n\n{body} {i}"}) + "\n" for i in range(400)
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "cluster", "-", "--html", "-", "-q"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.stdin and proc.stdout and proc.stderr
+    proc.stdin.write(records.encode("utf-8"))
+    proc.stdin.close()
+    assert proc.stdout.read(10) == b"<!DOCTYPE "
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 1
+    assert "Traceback" not in stderr and "Exception" not in stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
     """Like /dev/stdout or >(gzip): the pipe must stay a pipe (never an atomic replace)."""

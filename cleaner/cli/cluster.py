@@ -15,6 +15,8 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from cleaner.cli.clean import EXIT_FAILED_INPUTS, EXIT_OK
+from cleaner.cli.clean import _silence_stdout as silence_stdout
 from cleaner.cli.cluster_options import (
     Casefold,
     DupLshThreshold,
@@ -77,8 +79,6 @@ from cleaner.io import (
 from cleaner.pipeline import clean_documents, cleaned_documents, corpus_templates
 from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
-
-EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
 
 def cluster_command(
@@ -329,8 +329,17 @@ def _write(target: Path, text: str) -> bool:
     """
     if str(target) == STDIN:
         stdout = typer.get_binary_stream("stdout")
-        stdout.write(text.encode("utf-8"))
-        stdout.flush()
+        data = memoryview(text.encode("utf-8"))
+        try:
+            while data:  # a raw pipe may take part of it (then the reader has gone)
+                written = stdout.write(data)
+                if not written:
+                    raise BrokenPipeError("stdout takes no more")
+                data = data[written:]
+            stdout.flush()
+        except BrokenPipeError:  # e.g. `| head`: stop quietly, as cleaner clean does
+            silence_stdout()
+            return False
         return True
     try:
         if target.exists() and not target.is_file():
