@@ -130,7 +130,9 @@ def run_cli(folder: Path, out: Path) -> tuple[dict[str, str], str]:
     subprocess.run(command, check=True, capture_output=True)
     report = json.loads(out.read_text(encoding="utf-8"))
     story_of = {
-        Path(member).name: story["id"] for story in report["clusters"] for member in story["members"]
+        Path(member).name: story["id"]
+        for story in report["clusters"]
+        for member in story["members"]
     }
     return story_of, "cli"
 
