@@ -284,7 +284,7 @@ def test_folder_without_text_files_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "readme.md").write_text("nothing")
     result = run(tmp_path, "-o", tmp_path.parent / "out-empty")
     assert result.exit_code == 2
-    assert "no .txt files" in result.stderr
+    assert "no input files (.txt, .html, .jsonl, .warc)" in result.stderr
 
 
 def test_help_names_the_output_folder_rule() -> None:

@@ -88,7 +88,7 @@ def test_clashing_ids_are_refused(tmp_path: Path) -> None:
 
 def test_folder_without_text_files_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("nothing to clean")
-    with pytest.raises(SourceError, match=r"no \.txt files"):
+    with pytest.raises(SourceError, match=r"no input files \(\.txt, \.html"):
         find_sources([tmp_path])
 
 
@@ -185,10 +185,10 @@ def test_decoded_document_records_its_encoding() -> None:
 
 
 def test_read_source_turns_os_errors_into_values(tmp_path: Path) -> None:
-    missing = read_source(Source("gone.txt", tmp_path / "gone.txt"))
+    [missing] = read_source(Source("gone.txt", tmp_path / "gone.txt"))
     assert isinstance(missing, ReadError)
     assert "No such file" in missing.reason
-    folder = read_source(Source("dir", tmp_path))
+    [folder] = read_source(Source("dir", tmp_path))
     assert isinstance(folder, ReadError)
 
 

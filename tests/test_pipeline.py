@@ -113,6 +113,7 @@ def test_cleaned_documents_carry_body_and_metadata(tmp_path: Path) -> None:
     assert doc.source == str(good)
     assert doc.metadata == {
         "encoding": "utf-8",
+        "content_type": "text",
         "title": cleaned.result.title,
         "authors": list(cleaned.result.authors),
         "published": cleaned.result.published,
@@ -147,7 +148,7 @@ def test_stdin_source_is_read_from_the_given_stream() -> None:
 
 
 def test_stdin_cannot_join_a_corpus() -> None:
-    with pytest.raises(ValueError, match="single document"):
+    with pytest.raises(ValueError, match="cannot be cleaned with other inputs"):
         list(clean_corpus([Source("-", None), *find_sources([FOLDER])]))
 
 
