@@ -141,7 +141,7 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     if declared:
         try:
             return data.decode(declared), declared
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration is common in scrapes: guess instead
     guess = guess_encoding(data)
     if guess is None:

@@ -23,7 +23,14 @@ from typing import BinaryIO
 from cleaner.document import Document
 from cleaner.readers.documents import CONTENT_TYPE, is_html, read_document
 from cleaner.readers.jsonl import read_jsonl
-from cleaner.readers.streams import STREAM_ERRORS, TooLarge, open_stream, stream_error
+from cleaner.readers.streams import (
+    STREAM_ERRORS,
+    TRUNCATED_GZIP,
+    InputError,
+    open_stream,
+    stream_error,
+    truncated,
+)
 from cleaner.readers.warc import read_warc
 from cleaner.sources import ReadConfig, ReadError, Source
 
@@ -71,7 +78,10 @@ def read_source(
                 yield from read_warc(source, stream, config, seen)
             else:
                 yield read_document(source, stream, config)
-        except TooLarge as error:
+                return
+            if truncated(stream):
+                yield ReadError(source.id, source.name, TRUNCATED_GZIP)
+        except InputError as error:
             yield ReadError(source.id, source.name, str(error))
         except STREAM_ERRORS as error:
             yield ReadError(source.id, source.name, stream_error(error))

@@ -14,7 +14,14 @@ from typing import Any, BinaryIO
 
 from cleaner.decode import checked_text, declared_charset, decode_document
 from cleaner.document import Document
-from cleaner.readers.streams import STREAM_ERRORS, TooLarge, read_at_most, stream_error
+from cleaner.readers.streams import (
+    STREAM_ERRORS,
+    TRUNCATED_GZIP,
+    InputError,
+    read_at_most,
+    stream_error,
+    truncated,
+)
 from cleaner.sources import InputFormat, ReadConfig, ReadError, Source
 
 CONTENT_TYPE = "content_type"
@@ -39,10 +46,12 @@ def read_document(source: Source, stream: BinaryIO, config: ReadConfig) -> Docum
     """A text or HTML input, read whole (up to ``config.max_document_bytes``)."""
     try:
         data = read_at_most(stream, config.max_document_bytes)
-    except TooLarge as error:
+    except InputError as error:
         return ReadError(source.id, source.name, str(error))
     except STREAM_ERRORS as error:
         return ReadError(source.id, source.name, stream_error(error))
+    if truncated(stream):
+        return ReadError(source.id, source.name, TRUNCATED_GZIP)
     return bytes_document(source.id, data, source.name, source.format)
 
 

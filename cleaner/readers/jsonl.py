@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from cleaner.document import Document
 from cleaner.readers.documents import string_document
-from cleaner.readers.streams import CHUNK_BYTES, format_size
+from cleaner.readers.streams import CHUNK_BYTES, format_size, truncated
 from cleaner.sources import ReadConfig, ReadError, Source
 
 CONTAINER = "jsonl"
@@ -34,6 +34,8 @@ def read_jsonl(
             where = f"{source.name}:{number}"
             yield ReadError(f"{source.id}:{number}", where, f"line longer than {limit}")
             continue
+        if not line.endswith(b"\n") and truncated(stream):
+            break  # the half line before a break in the gzip stream: reported for the input
         if number == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         if line.strip():
@@ -54,7 +56,7 @@ def _record(
     fallback_id = f"{source.id}:{number}"
     where = f"{source.name}:{number}"
     try:
-        value: Any = json.loads(line.decode("utf-8"))
+        value: Any = json.loads(line.decode("utf-8").rstrip("\r\n"))
     except UnicodeDecodeError:
         return ReadError(fallback_id, where, "not UTF-8 (JSON lines must be UTF-8)")
     except json.JSONDecodeError as error:

@@ -25,11 +25,21 @@ GZIP_MAGIC = b"\x1f\x8b"
 CHUNK_BYTES = 1 << 16
 
 STREAM_ERRORS = (EOFError, OSError, zlib.error)
-"""What reading a damaged (truncated, corrupt) gzip stream raises."""
+"""What reading a damaged (corrupt) gzip stream or a failing disk raises."""
+
+TRUNCATED_GZIP = "truncated gzip data: the rest of the input is lost"
 
 
-class TooLarge(ValueError):
+class InputError(ValueError):
+    """An input that cannot be read on: its message is the one-line reason."""
+
+
+class TooLarge(InputError):
     """An input or a document is larger than the configured bound."""
+
+
+class Truncated(InputError):
+    """An input that ends in the middle (its gzip stream or its last record)."""
 
 
 def format_size(size: int) -> str:
@@ -47,7 +57,7 @@ def format_size(size: int) -> str:
 def stream_error(error: BaseException) -> str:
     """One line saying why a (gzip) stream broke off."""
     if isinstance(error, EOFError):
-        return "truncated gzip data: the rest of the input is lost"
+        return TRUNCATED_GZIP
     if isinstance(error, gzip.BadGzipFile | zlib.error):
         return f"corrupt gzip data ({error}): the rest of the input is lost"
     if isinstance(error, OSError) and error.strerror:
@@ -79,16 +89,27 @@ class _Prefixed(io.RawIOBase):
 class _Bounded(io.RawIOBase):
     """A decompressed stream that raises :class:`TooLarge` past ``limit`` bytes."""
 
-    def __init__(self, stream: BinaryIO, limit: int) -> None:
+    def __init__(self, stream: gzip.GzipFile, limit: int) -> None:
         self._stream = stream
         self._limit = limit
         self._read = 0
+        self.truncated = False
+        """Set when the gzip stream broke off: it then reads as ended, see :func:`truncated`."""
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-        data = self._stream.read(min(len(buffer), self._limit + 1 - self._read))
+        if self.truncated:
+            return 0
+        try:
+            # read1: what is there (read would drop it on reaching a truncated end)
+            data = self._stream.read1(min(len(buffer), self._limit + 1 - self._read))
+        except EOFError:
+            # Not raised: buffered readers above would drop the data they hold. The readers
+            # ask truncated() when the stream has ended.
+            self.truncated = True
+            return 0
         self._read += len(data)
         if self._read > self._limit:
             raise TooLarge(f"decompressed size exceeds {format_size(self._limit)} (gzip bomb?)")
@@ -99,15 +120,22 @@ class _Bounded(io.RawIOBase):
 def open_stream(raw: BinaryIO, limit: int) -> BinaryIO:
     """``raw`` as a buffered byte stream, decompressed if it starts as gzip does.
 
-    Reading more than ``limit`` decompressed bytes raises :class:`TooLarge`; a damaged gzip
-    stream raises one of :data:`STREAM_ERRORS` where the damage is met.
+    Reading more than ``limit`` decompressed bytes raises :class:`TooLarge`, a corrupt gzip
+    stream one of :data:`STREAM_ERRORS`, where it is met; a truncated gzip stream ends where it
+    breaks off, and then :func:`truncated` says so.
     """
     head = raw.read(len(GZIP_MAGIC))
     stream = io.BufferedReader(_Prefixed(head, raw), CHUNK_BYTES)
     if head != GZIP_MAGIC:
         return stream
     unzipped = gzip.GzipFile(fileobj=stream, mode="rb")
-    return io.BufferedReader(_Bounded(unzipped, limit), CHUNK_BYTES)  # type: ignore[arg-type]
+    return io.BufferedReader(_Bounded(unzipped, limit), CHUNK_BYTES)
+
+
+def truncated(stream: BinaryIO) -> bool:
+    """True when ``stream`` (from :func:`open_stream`) is gzip data that broke off."""
+    raw = getattr(stream, "raw", None)
+    return isinstance(raw, _Bounded) and raw.truncated
 
 
 def read_at_most(stream: BinaryIO, limit: int) -> bytes:

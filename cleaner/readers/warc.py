@@ -20,7 +20,7 @@ from warcio.recordloader import ArcWarcRecord
 from cleaner.decode import header_charset
 from cleaner.document import Document
 from cleaner.readers.documents import bytes_document
-from cleaner.readers.streams import format_size
+from cleaner.readers.streams import Truncated, format_size, truncated
 from cleaner.sources import ReadConfig, ReadError, Source
 
 CONTAINER = "warc"
@@ -33,11 +33,16 @@ def read_warc(
 ) -> Iterator[Document | ReadError]:
     """The HTML pages of one WARC input, in order; ``seen`` maps ids met so far to where.
 
-    A malformed archive gives the pages read before the damage, then one :class:`ReadError`
-    (a damaged gzip stream raises, for :func:`~cleaner.readers.read_source` to report).
+    A malformed archive gives the pages read before the damage, then one :class:`ReadError`;
+    so does one that ends inside a record's body (one that ends inside a record's headers
+    reads as complete, unless it is gzipped: then :func:`~cleaner.readers.read_source`
+    reports the break in the gzip stream).
     """
     try:
         for record in ArchiveIterator(stream):
+            if record.format != "warc":
+                yield ReadError(source.id, source.name, "not a valid WARC archive")
+                return
             page = _page(record)
             if page is None:
                 continue
@@ -52,11 +57,15 @@ def read_warc(
                 limit = format_size(config.max_document_bytes)
                 yield ReadError(uri, where, f"larger than {limit}")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ends inside the record
+                raise Truncated("truncated WARC record: the rest of the input is lost")
             doc = bytes_document(uri, data, where, "html", header_charset(content_type))
             if isinstance(doc, Document):
                 doc.metadata.update(container=CONTAINER, url=uri)
             yield doc
     except ArchiveLoadFailed as error:
+        if truncated(stream):
+            return  # a record cut short by a break in the gzip stream: reported for the input
         reason = " ".join(str(error.msg if hasattr(error, "msg") else error).split())
         yield ReadError(source.id, source.name, f"not a valid WARC archive: {reason}")
 
