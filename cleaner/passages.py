@@ -1,23 +1,208 @@
 """Verbatim and near-verbatim passages shared between documents of one story.
 
-SKELETON: the placeholder finds nothing.
+How passages are found, within each group of documents (a story) independently:
+
+1. Each document is read as normalised words with their character spans (``cleaner.normalize``).
+2. Every window of ``seed_words`` words is indexed (window -> postings). A window found in two or
+   more documents links each of its postings to one pivot posting (the first in document order),
+   so a window shared by n documents gives n - 1 links, never n * (n - 1) / 2.
+3. Each link grows into an alignment: a maximal exact run, extended across small edits (at most
+   ``max_edit_words`` changed, inserted or deleted words) while an exact run at least as long as
+   the edit follows. Links already inside an alignment of the same two documents are skipped, so
+   hundreds of near-identical copies cost one alignment each per pivot, not one per pair.
+   Alignments with fewer than ``min_words`` matching words are dropped.
+4. The two spans of each alignment belong to one passage; spans standing at about the same
+   place in a document are one occurrence, and a short span nested in a longer one is its own
+   passage, carried through the longer one's alignments to every document it stands in
+   (``cleaner.spans``). A passage's occurrences are its merged spans, one per place.
+
+A passage is ``verbatim`` when all its occurrences read the same normalised words; otherwise it
+is near-verbatim: every occurrence is aligned with an occurrence in another document over at
+least ``min_words`` matching words, with changes of at most ``max_edit_words`` words between
+exact runs; occurrences may also differ in extent when documents copy overlapping parts of a
+text (one quotes more of it than another). ``Passage.text`` and ``Passage.words`` are those of
+the first occurrence (by document id, then start).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
+from cleaner.align import Block, align_from_seed
 from cleaner.config import PassageConfig
 from cleaner.document import Document
-from cleaner.model import Passage
+from cleaner.model import Clustering, Occurrence, Passage
+from cleaner.normalize import Word, tokenize
+from cleaner.spans import Span, group_alignments
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
+
+Groups = Clustering | Mapping[str, Sequence[str]] | Iterable[Sequence[str]]
+"""Where to look: a ``Clustering`` (its stories), a mapping ``story id -> member ids``, or plain
+sequences of member ids (passages then have no story)."""
+
+Posting = tuple[int, int]
+"""``(document index in the group, word position)``."""
+POSTINGS_PER_DOCUMENT = 2
+"""Places of one window indexed per document: a passage repeated in a document is found twice,
+but low-complexity text ("0 0 0 0 ...", a repeated menu) cannot make the index quadratic."""
 
 
 def find_shared_passages(
     documents: Sequence[Document],
-    groups: Iterable[Sequence[str]] | None = None,
+    groups: Groups | None = None,
     config: PassageConfig = DEFAULT_PASSAGE_CONFIG,
 ) -> list[Passage]:
-    """Find passages shared within each group of document ids (all documents when None)."""
-    return []
+    """Find passages shared within each group of documents (all documents when ``groups`` is None).
+
+    ``groups`` is a ``Clustering``, a mapping ``story id -> member ids`` (both set
+    ``Passage.story``), or an iterable of member-id sequences; groups of one document are
+    skipped, and a document listed in several groups is searched in each. Unknown ids raise
+    ``ValueError``. Offsets index ``Document.text``.
+    Passages are numbered ``p1, p2, ...`` in order of their first occurrence (document id,
+    start), so the result does not depend on the order of ``documents`` or ``groups``.
+
+    >>> docs = [
+    ...     Document("a", "He said the talks were frank, open and useful for both sides."),
+    ...     Document("b", "The talks were “frank, open and useful for both sides”, he said."),
+    ... ]
+    >>> [(p.text, [o.doc for o in p.occurrences]) for p in find_shared_passages(docs)]
+    [('the talks were frank, open and useful for both sides', ['a', 'b'])]
+    """
+    by_id: dict[str, Document] = {}
+    for doc in documents:
+        if doc.id in by_id:
+            raise ValueError(f"duplicate document id: {doc.id!r}")
+        by_id[doc.id] = doc
+    found: list[Passage] = []
+    for story, members in _resolve_groups(groups, by_id):
+        found.extend(_group_passages([by_id[m] for m in members], story, config))
+    found.sort(key=_passage_order)
+    return [replace(p, id=f"p{n}") for n, p in enumerate(found, 1)]
+
+
+def _passage_order(passage: Passage) -> tuple[str, int, int, str, int]:
+    """Sort key: first occurrence, then story, then number of occurrences."""
+    first = passage.occurrences[0]
+    return (first.doc, first.start, first.end, passage.story or "", len(passage.occurrences))
+
+
+def _resolve_groups(
+    groups: Groups | None, by_id: Mapping[str, Document]
+) -> list[tuple[str | None, list[str]]]:
+    """``(story id or None, sorted distinct member ids)`` for each group of 2+ documents."""
+    pairs: list[tuple[str | None, Sequence[str]]]
+    if groups is None:
+        pairs = [(None, list(by_id))]
+    elif isinstance(groups, Clustering):
+        pairs = [(story.id, story.members) for story in groups.stories]
+    elif isinstance(groups, Mapping):
+        pairs = list(groups.items())
+    else:
+        pairs = [(None, members) for members in groups]
+    resolved: list[tuple[str | None, list[str]]] = []
+    for story, members in pairs:
+        if isinstance(members, str):
+            raise TypeError("each group must be a sequence of document ids, not a string")
+        unknown = sorted(set(members) - by_id.keys())
+        if unknown:
+            raise ValueError(f"unknown document ids in group {story or ''}: {unknown[:5]}")
+        distinct = sorted(set(members))
+        if len(distinct) >= 2:
+            resolved.append((story, distinct))
+    return resolved
+
+
+def _group_passages(
+    docs: Sequence[Document], story: str | None, config: PassageConfig
+) -> list[Passage]:
+    """Passages among ``docs`` (sorted by id), not yet numbered."""
+    words = [
+        tokenize(
+            doc.text,
+            casefold=config.casefold,
+            unify_apostrophes=config.unify_apostrophes,
+            join_hyphenated=config.join_hyphenated,
+        )
+        for doc in docs
+    ]
+    vocabulary: dict[str, int] = {}
+    sequences = [[vocabulary.setdefault(w.norm, len(vocabulary)) for w in ws] for ws in words]
+    alignments = list(_alignments(sequences, config))
+    groups = group_alignments(alignments, config.min_words)
+    return [_passage(docs, words, occurrences, story) for occurrences in groups]
+
+
+def _seed_links(sequences: Sequence[Sequence[int]], size: int) -> Iterator[tuple[Posting, Posting]]:
+    """Pairs of postings (smaller document first) of windows shared by 2+ documents.
+
+    Only the first ``POSTINGS_PER_DOCUMENT`` places of a window in one document are indexed.
+    """
+    index: dict[tuple[int, ...], list[Posting]] = {}
+    for doc, seq in enumerate(sequences):
+        for pos in range(len(seq) - size + 1):
+            postings = index.setdefault(tuple(seq[pos : pos + size]), [])
+            if len(postings) < POSTINGS_PER_DOCUMENT or any(
+                p[0] != doc for p in postings[-POSTINGS_PER_DOCUMENT:]
+            ):
+                postings.append((doc, pos))
+    for postings in index.values():
+        pivot = postings[0]
+        if postings[-1][0] == pivot[0]:
+            continue  # one document only
+        other = next(p for p in postings if p[0] != pivot[0])
+        for posting in postings[1:]:
+            yield (pivot, posting) if posting[0] != pivot[0] else (posting, other)
+
+
+def _alignments(
+    sequences: Sequence[Sequence[int]], config: PassageConfig
+) -> Iterator[tuple[int, int, list[Block]]]:
+    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links."""
+    covered: dict[tuple[int, int], dict[int, int]] = {}
+    for (doc_a, pos_a), (doc_b, pos_b) in _seed_links(sequences, config.seed_words):
+        done = covered.setdefault((doc_a, doc_b), {})
+        if done.get(pos_a) == pos_b:
+            continue
+        blocks = align_from_seed(
+            sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words
+        )
+        for block in blocks:
+            done.update(
+                zip(
+                    range(block.a, block.a + block.size),
+                    range(block.b, block.b + block.size),
+                    strict=True,
+                )
+            )
+        if sum(block.size for block in blocks) >= config.min_words:
+            yield doc_a, doc_b, blocks
+
+
+def _passage(
+    docs: Sequence[Document],
+    words: Sequence[Sequence[Word]],
+    occurrences: Sequence[Span],
+    story: str | None,
+) -> Passage:
+    """A passage (id to be set) from its sorted occurrences as word spans.
+
+    ``docs`` are sorted by id, so sorted spans are in occurrence order. The passage is verbatim
+    when every occurrence reads the same normalised words.
+    """
+    found = []
+    readings = set()
+    for doc, first, end in occurrences:
+        ws = words[doc]
+        found.append(Occurrence(docs[doc].id, ws[first].start, ws[end - 1].end))
+        readings.add(tuple(w.norm for w in ws[first:end]))
+    head_doc, head_first, head_end = occurrences[0]
+    return Passage(
+        id="",
+        text=docs[head_doc].text[found[0].start : found[0].end],
+        words=head_end - head_first,
+        verbatim=len(readings) == 1,
+        occurrences=tuple(found),
+        story=story,
+    )
