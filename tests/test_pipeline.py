@@ -242,16 +242,20 @@ def test_pass_one_counts_the_text_extracted_from_html(monkeypatch: pytest.Monkey
     assert seen == [["Head\nBody", "plain"]]
 
 
-def test_a_jsonl_file_is_a_corpus_read_twice(
-    monkeypatch: pytest.MonkeyPatch, html_cleaner: None
-) -> None:
-    built: list[int] = []
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many texts each pass 1 counted (build_templates replaced by a spy)."""
+    counts: list[int] = []
 
     def build_spy(texts: Iterable[str], config: CleanConfig) -> TemplateLines:
-        built.append(len(list(texts)))
-        return TemplateLines({}, built[-1])
+        counts.append(len(list(texts)))
+        return TemplateLines({}, counts[-1])
 
     monkeypatch.setattr(pipeline, "build_templates", build_spy)
+    return counts
+
+
+def test_a_jsonl_file_is_a_corpus_read_twice(built: list[int], html_cleaner: None) -> None:
     out = list(clean_corpus(find_sources([FORMATS / "crawl.jsonl"])))
     assert built == [3]
     assert [c.input.id for c in out if isinstance(c, Cleaned)] == [
@@ -261,18 +265,9 @@ def test_a_jsonl_file_is_a_corpus_read_twice(
     ]
 
 
-def test_jsonl_on_stdin_is_copied_and_read_twice(
-    monkeypatch: pytest.MonkeyPatch, html_cleaner: None
-) -> None:
+def test_jsonl_on_stdin_is_copied_and_read_twice(built: list[int], html_cleaner: None) -> None:
     import io
 
-    built: list[int] = []
-
-    def build_spy(texts: Iterable[str], config: CleanConfig) -> TemplateLines:
-        built.append(len(list(texts)))
-        return TemplateLines({}, built[-1])
-
-    monkeypatch.setattr(pipeline, "build_templates", build_spy)
     stdin = io.BytesIO((FORMATS / "crawl.jsonl").read_bytes())
     from_stdin = list(clean_corpus(find_sources(["-"], "jsonl"), stdin=stdin))
     from_file = list(clean_corpus(find_sources([FORMATS / "crawl.jsonl"])))

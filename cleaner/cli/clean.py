@@ -52,9 +52,9 @@ def clean_command(
         typer.Option(
             "--output",
             "-o",
-            help="Text: a folder, written at the inputs' relative paths (.html and .gz become "
-            ".txt; a JSONL or WARC record at a safe path made from its id or URL, see README); it "
-            "must lie outside the input folders. JSONL: a file. Default: stdout.",
+            help="Text: a folder, written at the inputs' relative paths (.html becoming .txt, "
+            ".gz dropped; a JSONL or WARC record at a safe path made from its id or URL, see "
+            "README); it must lie outside the input folders. JSONL: a file. Default: stdout.",
             show_default=False,
         ),
     ] = None,

@@ -16,8 +16,6 @@ import typer
 
 from cleaner.sources import InputFormat, ReadConfig
 
-INPUT_PANEL = "Input formats"
-
 FormatIn = Annotated[
     InputFormat,
     typer.Option(
@@ -25,7 +23,6 @@ FormatIn = Annotated[
         help="How to read stdin and the files named: auto (by extension: .txt, .html/.htm, "
         ".jsonl, .warc, each optionally .gz; else text or HTML by content), text, html, jsonl "
         "or warc. Files found in folders are always read by extension.",
-        rich_help_panel=INPUT_PANEL,
     ),
 ]
 
@@ -34,7 +31,6 @@ IdField = Annotated[
     typer.Option(
         "--id-field",
         help="JSONL: the field with each record's id (a string, unique).",
-        rich_help_panel=INPUT_PANEL,
     ),
 ]
 
@@ -43,7 +39,6 @@ TextField = Annotated[
     typer.Option(
         "--text-field",
         help="JSONL: the field with the scraped text (HTML is recognised by content).",
-        rich_help_panel=INPUT_PANEL,
     ),
 ]
 
@@ -52,7 +47,6 @@ HtmlField = Annotated[
     typer.Option(
         "--html-field",
         help="JSONL: the field with the scraped HTML page (used when both are present).",
-        rich_help_panel=INPUT_PANEL,
     ),
 ]
 
