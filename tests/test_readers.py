@@ -471,3 +471,46 @@ def test_any_record_id_gives_a_safe_name(doc_id: str) -> None:
 def test_output_name_depends_on_where_the_document_came_from() -> None:
     assert output_name(Document("a/b.html", "x")) == "a/b.txt"
     assert output_name(Document("a/b.html", "x", metadata={"container": "jsonl"})) == "a/b.html.txt"
+
+
+# --- damaged inputs never crash ---------------------------------------------------------------
+WARC_PLAIN = gzip.decompress(WARC.read_bytes())
+
+
+def damage(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """``data`` with each (position, bytes to delete, bytes to insert) applied in turn."""
+    out = bytearray(data)
+    for position, delete, insert in edits:
+        at = position % (len(out) + 1)
+        out[at : at + delete] = insert
+    return bytes(out)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(
+        [(WARC_PLAIN, "warc"), (WARC.read_bytes(), "warc"), (JSONL.read_bytes(), "jsonl")]
+    ),
+    st.lists(
+        st.tuples(st.integers(0, 10_000), st.integers(0, 40), st.binary(max_size=20)), max_size=6
+    ),
+)
+def test_damaged_archives_give_documents_and_errors_never_exceptions(
+    base: tuple[bytes, str], edits: list[tuple[int, int, bytes]]
+) -> None:
+    data, fmt = base
+    items = list(read_source(Source("x", None, fmt), io.BytesIO(damage(data, edits))))
+    assert all(isinstance(item, Document | ReadError) for item in items)
+    assert all("\n" not in str(item) for item in items if isinstance(item, ReadError))
+
+
+def test_warcio_warnings_stay_off_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    broken = WARC_PLAIN.replace(b"The harbour festival is back", b"The harbour fest", 1)
+    broken = broken.replace(
+        b"WARC-Target-URI: https://news.example/library",
+        b"WARC-Target-URI: https://news.example /library",
+        1,
+    )
+    items = list(read_source(Source("x.warc", None, "warc"), io.BytesIO(broken)))
+    assert any(isinstance(item, ReadError) for item in items)
+    assert capfd.readouterr().err == ""
