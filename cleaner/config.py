@@ -4,13 +4,81 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 # ---------------------------------------------------------------------------------------------
 # Cleaning (cleaner.clean, cleaner.lines, cleaner.templates)
 # ---------------------------------------------------------------------------------------------
+MIN_BODY_WORDS = 10
+"""A line needs this many words to count as a long prose (good) line on its own."""
+MIN_STOPWORD_RATIO = 0.25
+"""Share of stopwords a good line needs (prose has many; menus and lists have few)."""
+SHORT_WORDS = 4
+"""Lines with at most this many words are short: their fate depends on their neighbours."""
+MAX_TITLE_WORDS = 40
+"""The title is the first non-cruft line with at most this many words."""
+MIN_DEK_WORDS = 10
+"""The line right after the title is the standfirst (dek) when it has this many words."""
+LINE_RULE_MAX_WORDS = 15
+"""Whole-line lexicon rules ("Save Story", "By Jane Doe") only try lines up to this length."""
+HINT_MAX_WORDS = 25
+"""Weaker lexicon phrases ("newsletter", "privacy policy") only remove lines up to this length."""
+MAX_GAP_LINES = 20
+"""Good lines separated by more non-blank non-good lines than this start a new body block."""
+MIN_BLOCK_SHARE = 0.25
+"""Besides the largest body block, keep blocks with at least this share of its words."""
+MIN_LIST_RUN = 3
+"""This many headline-like lines in a row (or headline/summary pairs) inside the body are a
+list of teasers or links, not subheadings."""
+COMMENTS_CUT_WORDS = 60
+"""A comment-section line ends the body once the body has this many words before it."""
+TEMPLATE_MIN_DOCUMENTS = 4
+"""A line must occur in this many documents of a folder to be a template line."""
+TEMPLATE_PROSE_MIN_FRACTION = 0.5
+"""A prose sentence is a template line only when this share of the folder's documents has it
+(a quote or wire-copy sentence shared by a few articles of one story is content)."""
+FALLBACK_LANGUAGE = "en"
+"""Language assumed when detection finds too few stopwords to decide."""
+MIN_LANGUAGE_HITS = 5
+"""Stopword hits a language needs before detection trusts it."""
+LANGUAGE_SAMPLE_CHARS = 3_000
+"""Language detection reads at most this many characters of a document's long lines."""
+
+
 @dataclass(frozen=True, slots=True)
 class CleanConfig:
-    """Settings of the text cleaner."""
+    """Settings of the text cleaner; see the module constants for what each field means."""
+
+    min_body_words: int = MIN_BODY_WORDS
+    """A line needs this many words to count as a long prose (good) line on its own."""
+    min_stopword_ratio: float = MIN_STOPWORD_RATIO
+    """Share of stopwords a good line needs."""
+    short_words: int = SHORT_WORDS
+    """Lines with at most this many words are short."""
+    max_title_words: int = MAX_TITLE_WORDS
+    """The title is the first non-cruft line with at most this many words."""
+    min_dek_words: int = MIN_DEK_WORDS
+    """The line right after the title is the dek when it has this many words."""
+    line_rule_max_words: int = LINE_RULE_MAX_WORDS
+    """Whole-line lexicon rules only try lines up to this length."""
+    hint_max_words: int = HINT_MAX_WORDS
+    """Weaker lexicon phrases only remove lines up to this length."""
+    max_gap_lines: int = MAX_GAP_LINES
+    """More non-good lines than this between two good lines split the body into blocks."""
+    min_block_share: float = MIN_BLOCK_SHARE
+    """Blocks with at least this share of the largest block's words are body too."""
+    min_list_run: int = MIN_LIST_RUN
+    """Headline-like lines (or headline/summary pairs) in a row that make a teaser list."""
+    comments_cut_words: int = COMMENTS_CUT_WORDS
+    """A comment-section line ends the body once the body has this many words before it."""
+    template_min_documents: int = TEMPLATE_MIN_DOCUMENTS
+    """A line must occur in this many documents of a folder to be a template line."""
+    template_prose_min_fraction: float = TEMPLATE_PROSE_MIN_FRACTION
+    """A prose sentence is a template line only when this share of documents has it."""
+    fallback_language: str = FALLBACK_LANGUAGE
+    """Language (ISO 639-1) assumed when detection cannot decide."""
+    min_language_hits: int = MIN_LANGUAGE_HITS
+    """Stopword hits a language needs before detection trusts it."""
+    language_sample_chars: int = LANGUAGE_SAMPLE_CHARS
+    """Language detection reads at most this many characters of a document."""
 
 
 # ---------------------------------------------------------------------------------------------

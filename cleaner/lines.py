@@ -1,0 +1,231 @@
+"""Line classification in two passes, after jusText: context-free features, then neighbours.
+
+``classify`` gives every line a class from its own features (``cruft`` for a lexicon hit,
+``good`` for long prose, ``near`` for medium lines, ``short``, ``bad``); ``cleaner.revise`` then
+finds the title, the dek and the dense body region, and decides each line from its class and
+neighbours. This module holds the features and the small predicates both passes use.
+"""
+
+# ruff: noqa: RUF001 (typographic quotes and dashes are the data here)
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from cleaner.config import CleanConfig
+from cleaner.metadata import looks_like_name, parse_date
+from cleaner.patterns import CREDIT_SUFFIX, ROLE_WORDS
+from cleaner.rules import Lexicon
+from cleaner.templates import TemplateLines, normalise
+
+WORD_RE = re.compile(r"\w+")
+TERMINAL = frozenset('.!?"”’»:;。！？」』')
+QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
+CREDIT_RE = re.compile(CREDIT_SUFFIX)
+DIGIT_RE = re.compile(r"\d")
+# A teaser whose headline and summary lost the space between them:
+# "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ..."
+GLUED_RE = re.compile(
+    r"(?:[A-Z0-9$][\w'’:,&.$-]*\s+){3,}[\w'’:,&.$-]*?(?<!\bM)(?<!\bMa)[a-z][A-Z]\w*"
+    r"(?:\s+\S+){0,3}\s+[a-z][\w'’-]*\s+[a-z]"  # then a sentence goes on, in lower case
+)
+WRAPPED_MIN_WORDS = 6  # a hard-wrapped line is long; "Apple Watch" / "iPad" are menu items
+CLOSING_QUOTES = frozenset('"”’»')
+SENTENCE_END = frozenset(".!?,…;:")
+URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
+TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
+
+
+class Line(NamedTuple):
+    """Context-free features of one stripped input line (a tuple: cheap to make per line)."""
+
+    text: str
+    words: int
+    stop_ratio: float
+    prose: bool
+    """Ends like a sentence (terminal punctuation or a closing quote)."""
+    cruft: tuple[str, str] | None
+    """``(rule, category)`` of the lexicon or template rule it matches."""
+    cls: str
+    """``blank``, ``cruft``, ``good``, ``near``, ``short`` or ``bad``."""
+    wrapped: bool = False
+    """Part of a hard-wrapped paragraph: the features are the whole paragraph's."""
+    continues: bool = False
+    """A hard-wrapped line that continues the previous line's sentence."""
+    shared: bool = False
+    """A sentence that recurs in several documents of the folder (see ``TemplateLines``)."""
+
+
+BLANK = Line("", 0, 0.0, False, None, "blank")
+
+
+class Decision(NamedTuple):
+    """The revised verdict for one line: keep it, and under which label and rule."""
+
+    keep: bool
+    label: str
+    rule: str
+
+
+def line_features(
+    text: str,
+    lexicon: Lexicon,
+    stopwords: frozenset[str],
+    config: CleanConfig,
+    templates: TemplateLines | None = None,
+) -> Line:
+    """Measure one line and classify it without looking at its neighbours."""
+    text = text.strip()
+    if not text:
+        return BLANK
+    lower = text.lower()
+    tokens = WORD_RE.findall(lower)
+    words = len(tokens)
+    if stopwords:
+        stop_ratio = sum(map(stopwords.__contains__, tokens)) / words if words else 0.0
+    else:  # no stoplist for this language: judge by length alone
+        words = max(words, len(text) // 5)  # scripts without spaces: ~5 characters a word
+        stop_ratio = 1.0 if words > config.short_words else 0.0
+    prose = (
+        text[-1] in TERMINAL
+        and not (
+            (text[-1] == "." and TRUNCATED_RE.search(text))
+            # 'Headline: Actress says "we need heroes"': a quote ends it, no sentence does
+            or (text[-1] in CLOSING_QUOTES and text[-2:-1] not in SENTENCE_END)
+        )
+    )
+    cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
+    if cruft is None and GLUED_RE.match(text):
+        cruft = ("glued-teaser", "teaser")
+    shared = False
+    if cruft is None and templates is not None:
+        status = templates.status(text, config)
+        if status == "template":
+            cruft = ("template-line", "nav")
+        shared = status == "shared"
+    cls = classify(words, stop_ratio, prose, cruft, config)
+    if shared and cls == "good":
+        cls = "near"  # a sentence many pages share never anchors the body alone
+    return Line(text, words, stop_ratio, prose, cruft, cls, shared=shared)
+
+
+def classify(
+    words: int, stop_ratio: float, prose: bool, cruft: tuple[str, str] | None, config: CleanConfig
+) -> str:
+    """The context-free class of a line (jusText's classify_paragraphs, for lines)."""
+    if cruft is not None:
+        return "cruft"
+    if words <= config.short_words:
+        return "short"
+    if stop_ratio >= config.min_stopword_ratio:
+        if words >= config.min_body_words and (prose or words >= 2 * config.min_body_words):
+            return "good"
+        return "near"
+    return "bad" if stop_ratio < config.min_stopword_ratio / 2 else "near"
+
+
+def headline_like(line: Line, config: CleanConfig) -> bool:
+    """A line that reads as a caption or a teaser headline rather than a sentence."""
+    if line.cls in ("blank", "good"):
+        return False
+    if not line.prose:
+        return line.words < 2 * config.min_body_words
+    return line.text.endswith("?") and line.words <= 12 and not QUOTE_RE.search(line.text)
+
+
+def is_credit_caption(line: Line) -> bool:
+    """A caption that ends with a photo credit or a position note ("Sergey Lavrov IANS")."""
+    return not line.prose and line.words <= 40 and CREDIT_RE.search(line.text) is not None
+
+
+def is_date_line(line: Line) -> bool:
+    """A short line that is mostly a date ("Friday 22 December 2017 09:32 GMT")."""
+    return (
+        line.words <= 9
+        and not line.prose
+        and DIGIT_RE.search(line.text) is not None
+        and parse_date(line.text) is not None
+    )
+
+
+def is_role_line(line: Line) -> bool:
+    """A short line naming a journalist's job ("Deputy Political Editor")."""
+    return line.words <= 5 and any(w in ROLE_WORDS for w in line.text.lower().split())
+
+
+def title_case(text: str) -> bool:
+    """Most words capitalised, as in menus and headlines."""
+    tokens = text.split()
+    return sum(1 for t in tokens if t[:1].isupper()) > 0.6 * len(tokens)
+
+
+def is_repeat_caption(line: Line, other: Line | None) -> bool:
+    """One caption twice: with and without its credit ("Sergey Lavrov" / "Sergey Lavrov IANS")."""
+    if other is None or line.prose or other.prose or not line.text or not other.text:
+        return False
+    if line.text[:8].lower() != other.text[:8].lower():
+        return False
+    short, long_ = sorted((normalise(line.text), normalise(other.text)), key=len)
+    return long_ != short and long_.startswith(short) and len(long_) - len(short) <= 40
+
+
+def neighbours(lines: list[Line], i: int) -> tuple[Line | None, Line | None]:
+    """The nearest non-blank lines before and after line ``i`` (at most one blank between)."""
+    before = after = None
+    if i >= 1:
+        before = lines[i - 1]
+        if before.cls == "blank":
+            before = lines[i - 2] if i >= 2 and lines[i - 2].cls != "blank" else None
+    if i + 1 < len(lines):
+        after = lines[i + 1]
+        if after.cls == "blank":
+            after = lines[i + 2] if i + 2 < len(lines) and lines[i + 2].cls != "blank" else None
+    return before, after
+
+
+def is_byline_name(lines: list[Line], i: int) -> bool:
+    """A lone person's name next to a role or date line, or standing apart between blanks."""
+    line = lines[i]
+    if line.prose or line.words > 4 or not looks_like_name(line.text):
+        return False
+    before, after = neighbours(lines, i)
+    for other in (before, after):
+        if other is not None and (is_role_line(other) or is_date_line(other)):
+            return True
+    apart = (i == 0 or lines[i - 1].cls == "blank") and (
+        i + 1 == len(lines) or lines[i + 1].cls == "blank"
+    )
+    return apart and not any(o is not None and looks_like_name(o.text) for o in (before, after))
+
+
+def unwrap(
+    lines: list[Line],
+    lexicon: Lexicon,
+    stopwords: frozenset[str],
+    config: CleanConfig,
+    templates: TemplateLines | None = None,
+) -> list[Line]:
+    """Give hard-wrapped lines (a line going on, lowercase, on the next) their paragraph's class."""
+    out = list(lines)
+    # The first line (the title, usually) is never the start of a wrapped paragraph.
+    i = next((k for k, line in enumerate(lines) if line.cls != "blank"), len(lines)) + 1
+    while i < len(out):
+        j = i
+        while (
+            j + 1 < len(out)
+            and out[j].cls not in ("blank", "cruft")
+            and out[j + 1].cls not in ("blank", "cruft")
+            and not out[j].prose
+            and out[j].words >= WRAPPED_MIN_WORDS
+            and out[j + 1].text[:1].islower()
+            and not URL_RE.match(out[j + 1].text)
+        ):
+            j += 1
+        if j > i:
+            joint = line_features(" ".join(x.text for x in out[i : j + 1]), lexicon, stopwords,
+                                  config, templates)  # fmt: skip
+            for k in range(i, j + 1):
+                out[k] = joint._replace(text=out[k].text, wrapped=True, continues=k > i)
+        i = j + 1
+    return out

@@ -1,0 +1,349 @@
+"""The revision pass (jusText's revise_paragraph_classification, for lines).
+
+It finds the title, the dek and the dense body region (blocks of good lines with short gaps),
+then decides every line from its class and its neighbours: short lines between body lines stay,
+lexicon cruft and caption/teaser cards inside the body go, everything outside the body goes with
+the category its own features or its section suggest.
+"""
+
+# ruff: noqa: RUF001 (typographic quotes and dashes are the data here)
+
+from __future__ import annotations
+
+from cleaner.config import CleanConfig
+from cleaner.lines import (
+    TRUNCATED_RE,
+    Decision,
+    Line,
+    headline_like,
+    is_byline_name,
+    is_credit_caption,
+    is_date_line,
+    is_repeat_caption,
+    looks_like_name,
+    neighbours,
+    title_case,
+)
+from cleaner.rules import COMMENT_SECTION_RULES, opens_section
+from cleaner.templates import normalise
+
+OUTSIDE_NAV = Decision(False, "nav", "outside-body")
+BLANK_LINE = Decision(True, "blank", "blank")
+
+
+def find_title(lines: list[Line], config: CleanConfig) -> int | None:
+    """Index of the title: the first line that is not blank, cruft or a sentence, and short.
+
+    A line ending with a full stop is the article's first sentence, not a headline.
+    """
+    for i, line in enumerate(lines):
+        if line.cls in ("blank", "cruft") or in_menu(lines, i):
+            continue
+        if len(line.text.split()) <= config.max_title_words and not line.text.endswith("."):
+            return i
+        return None
+    return None
+
+
+def in_menu(lines: list[Line], i: int, max_words: int = 3) -> bool:
+    """A short line directly next to another short line: an item of a menu."""
+    if lines[i].words > max_words:
+        return False
+    return any(
+        0 <= j < len(lines) and lines[j].cls != "blank" and lines[j].words <= max_words
+        for j in (i - 1, i + 1)
+    )
+
+
+def same_headline(title: str, text: str) -> bool:
+    """True when ``text`` repeats the title (maybe without the title's " - Site" suffix)."""
+    if title[:8].lower() != text[:8].lower():
+        return False
+    a, b = normalise(title), normalise(text)
+    if a == b:
+        return True
+    return len(b) >= 20 and a.startswith(b) and a[len(b) : len(b) + 3].strip() in "-|–—:"
+
+
+def body_blocks(lines: list[Line], skip: set[int], config: CleanConfig) -> list[tuple[int, int]]:
+    """Spans (first, last) of the dense body region: groups of good lines with short gaps.
+
+    Each block scores its good words times the square root of its density (good lines among
+    its non-blank lines): a list of teasers has many good summaries too, but each stands among
+    headlines and dates. Blocks scoring at least ``min_block_share`` of the best are body.
+    """
+    blocks: list[list[int]] = []  # [first, last, good words, good lines, other lines]
+    gap = 0
+    for i, line in enumerate(lines):
+        if i in skip or line.cls == "blank":
+            continue
+        if line.cls == "good":
+            if blocks and gap <= config.max_gap_lines:
+                block = blocks[-1]
+                block[1] = i
+                block[2] += line.words
+                block[3] += 1
+                block[4] += gap
+            else:
+                blocks.append([i, i, line.words, 1, 0])
+            gap = 0
+        elif not (line.cls == "near" and line.prose):
+            gap += 1
+    if not blocks:
+        return []
+    scores = [b[2] * (b[3] / (b[3] + b[4])) ** 0.5 for b in blocks]
+    best = max(scores)
+    return [
+        (b[0], b[1])
+        for b, score in zip(blocks, scores, strict=True)
+        if score >= config.min_block_share * best
+    ]
+
+
+def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[int, int]:
+    """Widen a body block over adjacent prose lines that are not cruft."""
+
+    def prose(i: int) -> bool:
+        line = lines[i]
+        sentence = line.prose or line.text[-1] in ",、，"  # a sentence, or one going on
+        return i not in skip and line.cls in ("near", "short") and sentence and not line.shared
+
+    i = first - 1
+    while i >= 0 and (lines[i].cls == "blank" or prose(i)):
+        if lines[i].cls != "blank":
+            first = i
+        i -= 1
+    i = last + 1
+    while i < len(lines) and (lines[i].cls == "blank" or prose(i)):
+        if lines[i].cls != "blank":
+            last = i
+        i += 1
+    return first, last
+
+
+def decide_inside(
+    lines: list[Line], run: list[int], config: CleanConfig, intro: bool = False
+) -> list[Decision]:
+    """Decide a run of adjacent caption- or headline-like lines inside the body.
+
+    ``intro`` says the run follows a line ending with ":", so a long run is a list the article
+    announces, not a block of links.
+    """
+    out = []
+    for k, i in enumerate(run):
+        line = lines[i]
+        prev = lines[run[k - 1]] if k else None
+        nxt = lines[run[k + 1]] if k + 1 < len(run) else None
+        if line.cruft is not None:
+            out.append(Decision(False, line.cruft[1], line.cruft[0]))
+        elif is_credit_caption(line):
+            out.append(Decision(False, "caption", "caption-credit"))
+        elif is_repeat_caption(line, nxt) or is_repeat_caption(line, prev):
+            out.append(Decision(False, "caption", "caption-repeat"))
+        elif is_date_line(line):
+            out.append(Decision(False, "byline", "date-line"))
+        elif len(run) >= config.min_list_run and not intro:
+            label = "teaser" if line.words >= config.min_dek_words // 2 else "nav"
+            out.append(Decision(False, label, "inline-list"))
+        elif len(run) == 2 and not intro:
+            if k == 0:
+                out.append(Decision(False, "caption", "inline-card-caption"))
+            else:
+                out.append(Decision(False, "teaser", "inline-card-headline"))
+        else:
+            out.append(Decision(True, "body", "body-context"))
+    return out
+
+
+def decide_outside(lines: list[Line], i: int, section: str | None, before_body: bool) -> Decision:
+    """Decide a line outside the body region: always removed; the category says why."""
+    line = lines[i]
+    if line.cruft is not None:
+        return Decision(False, line.cruft[1], line.cruft[0])
+    if line.words <= 1 and section is None:  # a menu item: nothing below can apply
+        return OUTSIDE_NAV
+    if is_credit_caption(line):
+        return Decision(False, "caption", "caption-credit")
+    before, after = neighbours(lines, i)
+    if is_repeat_caption(line, after) or is_repeat_caption(line, before):
+        return Decision(False, "caption", "caption-repeat")
+    if section in ("promo", "comments"):
+        return Decision(False, section, "section-context")
+    if is_byline_name(lines, i):
+        return Decision(False, "byline", "name-line")
+    if is_date_line(line):
+        return Decision(False, "byline", "date-line")
+    if section == "teaser" or TRUNCATED_RE.search(line.text):
+        return Decision(False, "teaser", "outside-body-teaser")
+    if line.words >= 6 and not line.prose and not title_case(line.text):
+        return Decision(
+            False,
+            "caption" if before_body else "teaser",
+            "outside-body-teaser" if not before_body else "pre-body-caption",
+        )
+    return OUTSIDE_NAV
+
+
+def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
+    """Decide every line from its class and its neighbours (jusText's revision pass)."""
+    decisions: list[Decision | None] = [None] * len(lines)
+    skip: set[int] = set()
+    title = find_title(lines, config)
+    if title is not None:
+        decisions[title] = Decision(True, "title", "title")
+        skip.add(title)
+        for i in range(title + 1, len(lines)):
+            if lines[i].cls != "blank" and same_headline(lines[title].text, lines[i].text):
+                decisions[i] = Decision(False, "duplicate", "duplicate-title")
+                skip.add(i)
+        dek = next((i for i in range(title + 1, len(lines))
+                    if lines[i].cls != "blank" and i not in skip), None)  # fmt: skip
+        if dek is not None and is_dek(lines[dek], config):
+            decisions[dek] = Decision(True, "dek", "dek")
+            skip.add(dek)
+    inside = [False] * len(lines)
+    blocks = body_blocks(lines, skip, config)
+    for first, last in blocks:
+        first, last = extend(lines, first, last, skip)
+        for i in range(first, last + 1):
+            inside[i] = i not in skip
+    if not blocks:  # no long prose at all: keep the sentences
+        for i, line in enumerate(lines):
+            inside[i] = i not in skip and line.cls in ("near", "short") and line.prose
+    run: list[int] = []
+    intro = False  # the run follows a line ending with ":" (a list the text announces)
+    section: str | None = None
+    seen_body = False
+    body_words = sum(
+        line.words for line, d in zip(lines, decisions, strict=True) if d and d.label == "dek"
+    )
+    for i, line in enumerate(lines):
+        if line.cls == "blank":
+            decisions[i] = BLANK_LINE
+            continue
+        opens_comments = line.cruft is not None and line.cruft[0] in COMMENT_SECTION_RULES
+        if inside[i] and opens_comments and body_words >= config.comments_cut_words:
+            for j in range(i, len(lines)):  # the comment section ends the body
+                inside[j] = False
+        if (
+            inside[i]
+            and (headline_like(line, config) or line.cls == "cruft")
+            and not (line.cruft is not None and line.cruft[0] == "separator")
+        ):
+            if not run:
+                intro = (i > 0 and lines[i - 1].text.endswith(":")) or (
+                    i > 1 and not lines[i - 1].text and lines[i - 2].text.endswith(":")
+                )
+            run.append(i)
+            continue
+        if run:
+            for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
+                decisions[j] = d
+            run = []
+        if i in skip:
+            continue
+        if inside[i]:
+            seen_body, section = True, None
+            body_words += line.words
+            decisions[i] = Decision(True, "body", "body-prose")
+            continue
+        decision = decide_outside(lines, i, section, not seen_body)
+        if line.cruft is not None and opens_section(line.cruft[0]):
+            section = decision.label
+        decisions[i] = decision
+    for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
+        decisions[j] = d
+    done = [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
+    drop_teaser_lists(lines, done, inside, config)
+    drop_repeats(lines, done)
+    return done
+
+
+def drop_teaser_lists(
+    lines: list[Line], decisions: list[Decision], inside: list[bool], config: CleanConfig
+) -> None:
+    """Remove (headlines, one summary) groups repeated at an edge of the body: teaser lists.
+
+    An article's sections have several paragraphs; a list of teasers has a headline (maybe a
+    name and a date) and exactly one summary paragraph per item.
+    """
+    seq = [i for i, line in enumerate(lines) if line.cls != "blank" and inside[i]]
+    summary = [decisions[i].keep and is_summary(lines[i]) for i in seq]
+    good = [decisions[i].keep and lines[i].cls == "good" for i in seq]
+    k = 0
+    while k < len(seq):
+        end, items = k, 0
+        while True:  # one item: one or more non-summary lines, then exactly one summary line
+            j = end
+            while j < len(seq) and not summary[j]:
+                j += 1
+            if j == end or j >= len(seq) or (j + 1 < len(seq) and summary[j + 1]):
+                break
+            if not teaser_heading(lines, seq[end:j], config):
+                break
+            end, items = j + 1, items + 1
+        # At an edge of the body, or announced by a "Related links" header.
+        edge = not any(good[:k]) or not any(good[end:]) or is_teaser_header(lines[seq[k]])
+        if items >= config.min_list_run and edge:
+            for i in seq[k:end]:
+                if decisions[i].keep:
+                    decisions[i] = Decision(False, "teaser", "teaser-list")
+            k = end
+        else:
+            k += 1
+
+
+def is_teaser_header(line: Line) -> bool:
+    """A "Related stories" / "More coverage" line."""
+    return line.cruft is not None and line.cruft[0].startswith("related-header")
+
+
+def is_summary(line: Line) -> bool:
+    """A line that can be a teaser's one-paragraph summary: long, or a sentence."""
+    return line.cls == "good" or (line.cls == "near" and line.prose)
+
+
+def teaser_heading(lines: list[Line], group: list[int], config: CleanConfig) -> bool:
+    """The lines before a teaser's summary: a headline, or a headline with a name or a date."""
+    heads = [lines[i] for i in group]
+    if any(h.cruft is not None and h.cruft[0] == "separator" for h in heads):
+        return False  # "___" between items: the article's own sections
+    if is_teaser_header(heads[0]) and len(heads) > 1:
+        return True
+    if len(heads) == 1:
+        return headline_like(heads[0], config) and heads[0].words >= 4
+    return any(
+        is_date_line(h)
+        or looks_like_name(h.text)
+        or (h.cruft is not None and h.cruft[0] == "time-ago")
+        for h in heads
+    )
+
+
+def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
+    """Remove kept lines that repeat earlier ones: runs of them, and short ones.
+
+    A page that prints its article twice repeats whole runs of lines; a long sentence repeated
+    alone (a pull quote, a refrain) may be the article's own.
+    """
+    seen: set[str] = set()
+    kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
+    repeat = []
+    for i in kept:
+        key = lines[i].text.casefold()
+        repeat.append(key in seen)
+        seen.add(key)
+    for k, i in enumerate(kept):
+        in_run = (k > 0 and repeat[k - 1]) or (k + 1 < len(kept) and repeat[k + 1])
+        if repeat[k] and (in_run or lines[i].cls != "good"):
+            decisions[i] = Decision(False, "duplicate", "repeated-line")
+
+
+def is_dek(line: Line, config: CleanConfig) -> bool:
+    """The line after the title is a standfirst when it is a long enough sentence-like line."""
+    return (
+        line.cls in ("good", "near")
+        and line.words >= config.min_dek_words
+        and not is_credit_caption(line)
+        and not title_case(line.text)
+    )
