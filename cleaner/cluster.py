@@ -1,27 +1,187 @@
 """Same-story clustering with MinHash/LSH candidates and verified links.
 
-SKELETON: the placeholder puts every document in a story of its own.
+Stories are not near-duplicates: five outlets' reports of one meeting share almost no word
+5-grams, but they share names, places and rare words. The pipeline:
+
+1. **Near-duplicates** (``cleaner.neardup``): word-shingle MinHash/LSH, verified by exact
+   Jaccard. Each group of near-duplicates becomes one *unit* that counts as its size.
+2. **Terms** (``cleaner.terms``): per unit an IDF-weighted term vector (names and title words
+   weighted up); IDF comes from a ``CorpusStats`` built in one pass over the units, so reprints
+   are not counted as independent evidence.
+3. **Candidates**: MinHash over each unit's salient terms, LSH with few rows per band so that
+   modest overlaps collide; at most ``max_candidates`` per unit, best estimated overlap first.
+   No step compares all pairs.
+4. **Verification**: TF-IDF cosine on candidate pairs only.
+5. **Linking** (``cleaner.linking``): exact average link (mean cosine over *all* cross pairs,
+   from group sum vectors) between groups that a verified edge connects; this resists the
+   chaining that union-find over single edges suffers from.
+
+>>> from cleaner.document import Document
+>>> docs = [Document("b", "Lavrov and Johnson met in Moscow."), Document("a", "Rain in Spain.")]
+>>> [story.members for story in cluster_documents(docs).stories]
+[('a',), ('b',)]
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cleaner.config import ClusterConfig
 from cleaner.document import Document
+from cleaner.linking import centroid_link
 from cleaner.model import Clustering, Story
+from cleaner.neardup import NearDuplicates, find_near_duplicates
+from cleaner.shingle import build_lsh, estimated_jaccard, signatures
+from cleaner.terms import CorpusStats, Vector, centroid, cosine, salient_terms, term_counts, weigh
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
+LABEL_TERMS = 4
+"""Terms in a story label when no member has a title."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterRun:
+    """A clustering with the figures that say what it cost."""
+
+    clustering: Clustering
+    documents: int
+    units: int
+    """Groups of near-duplicates (singletons included): what story linking works on."""
+    dup_candidates: int
+    """Near-duplicate candidate pairs verified with exact Jaccard."""
+    story_candidates: int
+    """Story candidate pairs (between units) verified with TF-IDF cosine."""
+
+
+def _title(doc: Document) -> str | None:
+    """The document's title, when cleaning found one."""
+    title = doc.metadata.get("title") if doc.metadata else None
+    return title if isinstance(title, str) and title.strip() else None
+
+
+def _shingle_text(doc: Document) -> str:
+    """What near-duplicate detection compares: title and body."""
+    title = _title(doc)
+    return f"{title}\n{doc.text}" if title else doc.text
+
+
+def story_candidates(
+    salient: Sequence[Sequence[str]], config: ClusterConfig
+) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped."""
+    sigs = signatures([[t.encode() for t in terms] for terms in salient], config)
+    keys = [i for i, terms in enumerate(salient) if terms]
+    params = (config.term_bands, config.term_rows)
+    lsh = build_lsh(keys, [sigs[i] for i in keys], config, params=params)
+    pairs: set[tuple[int, int]] = set()
+    for i in keys:
+        found = [j for j in lsh.query(sigs[i]) if j != i]
+        found.sort(key=lambda j: (-estimated_jaccard(sigs[i], sigs[j]), j))
+        for j in found[: config.max_candidates]:
+            pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def run_clustering(
+    documents: Sequence[Document], config: ClusterConfig = DEFAULT_CLUSTER_CONFIG
+) -> ClusterRun:
+    """Cluster and also report how many candidate pairs each stage verified."""
+    docs = sorted(documents, key=lambda d: d.id)
+    ids = [d.id for d in docs]
+    if len(set(ids)) != len(ids):
+        raise ValueError("document ids must be unique")
+    dups = find_near_duplicates([_shingle_text(d) for d in docs], config)
+    counts = [term_counts(_title(d), d.text, config) for d in docs]
+    unit_counts = [_mean_counts([counts[i] for i in group]) for group in dups.groups]
+    stats = CorpusStats.from_counts(unit_counts, prior=config.idf_prior)
+    vectors = [weigh(c, stats) for c in unit_counts]
+    salient = [salient_terms(v, stats, config) for v in vectors]
+    pairs = story_candidates(salient, config)
+    edges = {(i, j): cosine(vectors[i], vectors[j]) for i, j in sorted(pairs)}
+    weights = [float(len(g)) for g in dups.groups]
+    linked = centroid_link(vectors, weights, edges, config.link_threshold)
+    clustering = _assemble(docs, dups, linked, edges, vectors)
+    return ClusterRun(
+        clustering=clustering,
+        documents=len(docs),
+        units=len(dups.groups),
+        dup_candidates=dups.candidates,
+        story_candidates=len(pairs),
+    )
 
 
 def cluster_documents(
     documents: Sequence[Document], config: ClusterConfig = DEFAULT_CLUSTER_CONFIG
 ) -> Clustering:
-    """Group cleaned documents (``text`` = cleaned body, ``metadata['title']``) into stories."""
-    ids = sorted(doc.id for doc in documents)
+    """Group cleaned documents (``text`` = cleaned body, ``metadata['title']``) into stories.
+
+    Every document lands in exactly one story (singletons included). Stories are numbered
+    ``s1, s2, ...`` by size, then by first member id; the result does not depend on the order
+    of ``documents``. ``Story.similarities`` lists the verified links inside the story: TF-IDF
+    cosine between near-duplicate groups (named by their first member) and shingle Jaccard
+    between near-duplicates.
+    """
+    return run_clustering(documents, config).clustering
+
+
+def _mean_counts(group: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Average term counts of a group of near-duplicates."""
+    if len(group) == 1:
+        return group[0]
+    total: dict[str, float] = {}
+    for counts in group:
+        for t, c in counts.items():
+            total[t] = total.get(t, 0.0) + c
+    return {t: c / len(group) for t, c in total.items()}
+
+
+def _assemble(
+    docs: Sequence[Document],
+    dups: NearDuplicates,
+    linked: Sequence[Sequence[int]],
+    edges: dict[tuple[int, int], float],
+    vectors: Sequence[Vector],
+) -> Clustering:
+    """Turn groups of units into ``Story`` records with stable ids (one pass over the edges)."""
+    story_of_unit = {u: k for k, units in enumerate(linked) for u in units}
+    unit_of = {i: u for u, group in enumerate(dups.groups) for i in group}
+    sims: list[list[tuple[str, str, float]]] = [[] for _ in linked]
+    for (a, b), score in edges.items():
+        if score > 0 and story_of_unit[a] == story_of_unit[b]:
+            pair = sorted((docs[dups.groups[a][0]].id, docs[dups.groups[b][0]].id))
+            sims[story_of_unit[a]].append((pair[0], pair[1], round(score, 4)))
+    for i, j, score in dups.edges:
+        sims[story_of_unit[unit_of[i]]].append((docs[i].id, docs[j].id, round(score, 4)))
+    stories = []
+    for k, units in enumerate(linked):
+        members = tuple(sorted(docs[i].id for u in units for i in dups.groups[u]))
+        groups = (dups.groups[u] for u in units if len(dups.groups[u]) > 1)
+        near = tuple(sorted(tuple(docs[i].id for i in group) for group in groups))
+        label = _label(docs, dups, units, vectors)
+        stories.append((members, label, near, tuple(sorted(sims[k]))))
+    stories.sort(key=lambda s: (-len(s[0]), s[0][0]))
     return Clustering(
         stories=tuple(
-            Story(id=f"s{i}", label=doc_id, members=(doc_id,), near_duplicates=(), similarities=())
-            for i, doc_id in enumerate(ids, 1)
+            Story(id=f"s{k}", label=label, members=members, near_duplicates=near, similarities=sims)
+            for k, (members, label, near, sims) in enumerate(stories, 1)
         )
     )
+
+
+def _label(
+    docs: Sequence[Document],
+    dups: NearDuplicates,
+    units: Sequence[int],
+    vectors: Sequence[Vector],
+) -> str:
+    """The title of the most central titled member, else the story's heaviest terms."""
+    middle = centroid(vectors[u] for u in units)
+    titled = [u for u in units if _title(docs[dups.groups[u][0]])]
+    if titled:
+        best = max(titled, key=lambda u: (cosine(vectors[u], middle), -u))
+        return _title(docs[dups.groups[best][0]]) or ""
+    if middle:
+        terms = sorted(middle, key=lambda t: (-middle[t], t))[:LABEL_TERMS]
+        return ", ".join(terms)
+    return docs[dups.groups[units[0]][0]].id
