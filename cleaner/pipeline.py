@@ -25,27 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from cleaner.clean import CleanResult, clean_text
 from cleaner.config import CleanConfig
 from cleaner.document import Document
+from cleaner.html import clean_html, extract_html
 from cleaner.readers import DEFAULT_READ_CONFIG, is_html, read_sources, rereadable_stdin
 from cleaner.sources import ReadConfig, ReadError, Source
 from cleaner.templates import TemplateLines, build_templates
-
-try:
-    from cleaner.html import clean_html, extract_html
-except ImportError:  # until the HTML cleaner lands: HTML documents cannot be cleaned yet
-
-    def clean_html(*args: Any, **kwargs: Any) -> CleanResult:
-        """Stand-in for cleaner.html.clean_html."""
-        raise NotImplementedError("cleaner.html is not installed")
-
-    def extract_html(*args: Any, **kwargs: Any) -> Any:
-        """Stand-in for cleaner.html.extract_html."""
-        raise NotImplementedError("cleaner.html is not installed")
-
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
 
@@ -105,7 +93,7 @@ def corpus_templates(
 def corpus_text(doc: Document) -> str:
     """The text pass 1 counts lines in: the text, or what is extracted from an HTML page."""
     if is_html(doc):
-        return str(extract_html(doc.text, doc.metadata.get("url")).cleaner_input)
+        return extract_html(doc.text, doc.metadata.get("url")).cleaner_input
     return doc.text
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
@@ -677,12 +676,6 @@ def test_help_names_the_input_formats() -> None:
     assert "cleaner clean crawl.warc.gz --format jsonl > clean.jsonl" in text
 
 
-needs_html = pytest.mark.skipif(
-    importlib.util.find_spec("cleaner.html") is None, reason="cleaner.html not installed yet"
-)
-
-
-@needs_html
 def test_warc_and_jsonl_give_what_the_plain_files_give(tmp_path: Path) -> None:
     def records(*args: str | Path) -> list[tuple[object, ...]]:
         result = run(*args, "-f", "jsonl")
@@ -707,7 +700,6 @@ def test_warc_and_jsonl_give_what_the_plain_files_give(tmp_path: Path) -> None:
     )
 
 
-@needs_html
 def test_html_on_stdin_is_extracted() -> None:
     page = (FORMATS / "latin1-meta.html").read_bytes()
     result = run("-q", stdin=page)

@@ -192,16 +192,6 @@ def fake_clean_html(
     return clean_text(fake_extract(html).cleaner_input, clean_config, templates)
 
 
-@pytest.fixture
-def html_cleaner(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real HTML cleaner when it is installed, else a stand-in."""
-    try:
-        import cleaner.html  # noqa: F401
-    except ImportError:
-        monkeypatch.setattr(pipeline, "clean_html", fake_clean_html)
-        monkeypatch.setattr(pipeline, "extract_html", fake_extract)
-
-
 def outcome(item: Cleaned | ReadError) -> tuple[Any, ...]:
     assert isinstance(item, Cleaned), item
     record = item.result.to_record(item.input.id)
@@ -255,7 +245,7 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return counts
 
 
-def test_a_jsonl_file_is_a_corpus_read_twice(built: list[int], html_cleaner: None) -> None:
+def test_a_jsonl_file_is_a_corpus_read_twice(built: list[int]) -> None:
     out = list(clean_corpus(find_sources([FORMATS / "crawl.jsonl"])))
     assert built == [3]
     assert [c.input.id for c in out if isinstance(c, Cleaned)] == [
@@ -265,7 +255,7 @@ def test_a_jsonl_file_is_a_corpus_read_twice(built: list[int], html_cleaner: Non
     ]
 
 
-def test_jsonl_on_stdin_is_copied_and_read_twice(built: list[int], html_cleaner: None) -> None:
+def test_jsonl_on_stdin_is_copied_and_read_twice(built: list[int]) -> None:
     import io
 
     stdin = io.BytesIO((FORMATS / "crawl.jsonl").read_bytes())
@@ -275,7 +265,7 @@ def test_jsonl_on_stdin_is_copied_and_read_twice(built: list[int], html_cleaner:
     assert [outcome(c) for c in from_stdin] == [outcome(c) for c in from_file]
 
 
-def test_jsonl_gives_the_same_results_as_the_plain_files(html_cleaner: None) -> None:
+def test_jsonl_gives_the_same_results_as_the_plain_files() -> None:
     plain = [FORMATS / "plain" / "council-budget.txt", FORMATS / "plain" / "cup-final.txt"]
     files = find_sources([*plain, FORMATS / "pages" / "rail-strike.html"])
     expected = [outcome(c) for c in clean_corpus(files)]
@@ -284,7 +274,7 @@ def test_jsonl_gives_the_same_results_as_the_plain_files(html_cleaner: None) -> 
     assert all(text for _, text, _ in got)
 
 
-def test_warc_gives_the_same_results_as_the_saved_pages(html_cleaner: None) -> None:
+def test_warc_gives_the_same_results_as_the_saved_pages() -> None:
     expected = [outcome(c) for c in clean_corpus(find_sources([FORMATS / "pages"]))]
     got = [outcome(c) for c in clean_corpus(find_sources([FORMATS / "crawl.warc.gz"]))]
     assert got == expected
@@ -297,7 +287,7 @@ def test_gzipped_text_gives_the_same_result_as_the_plain_file() -> None:
     assert outcome(packed) == outcome(plain)
 
 
-def test_cleaned_records_carry_what_the_reader_found(html_cleaner: None) -> None:
+def test_cleaned_records_carry_what_the_reader_found() -> None:
     out = list(
         cleaned_documents(find_sources([FORMATS / "crawl.jsonl", FORMATS / "crawl.warc.gz"]))
     )

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 from cleaner.decode import checked_text, declared_charset, decode_document
 from cleaner.document import Document
+from cleaner.html import looks_like_html
 from cleaner.readers.streams import (
     STREAM_ERRORS,
     TRUNCATED_GZIP,
@@ -31,15 +32,6 @@ CONTENT_TYPE = "content_type"
 def is_html(doc: Document) -> bool:
     """True when ``doc.text`` is an HTML page (to be cleaned with ``clean_html``)."""
     return doc.metadata.get(CONTENT_TYPE) == "html"
-
-
-def looks_like_html(text: str) -> bool:
-    """The HTML cleaner's test for HTML content (plain text until it is installed)."""
-    try:
-        from cleaner.html import looks_like_html as html_test
-    except ImportError:  # cleaner.html lands with the HTML extraction work
-        return False
-    return html_test(text)
 
 
 def read_document(source: Source, stream: BinaryIO, config: ReadConfig) -> Document | ReadError:
