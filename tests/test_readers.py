@@ -512,3 +512,12 @@ def test_warcio_warnings_stay_off_stderr(capfd: pytest.CaptureFixture[str]) -> N
     items = list(read_source(Source("x.warc", None, "warc"), io.BytesIO(broken)))
     assert any(isinstance(item, ReadError) for item in items)
     assert capfd.readouterr().err == ""
+
+
+def test_html_in_a_jsonl_text_field_is_recognised(tmp_path: Path) -> None:
+    page = (FORMATS / "pages" / "rail-strike.html").read_text()
+    path = write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "p", "text": page}, {"id": "t", "text": "A < B."}]
+    )
+    kinds = [d.metadata["content_type"] for d in docs(read_all(path))]
+    assert kinds == ["html", "text"]
