@@ -7,7 +7,7 @@ edits (``--edits`` words changed or dropped per copy, fixed ``--seed``): the cop
 near-duplicates of their original and belong to its story. Each size is timed end to end:
 
 * CLI mode (default when ``cleaner cluster`` accepts ``--json``): ``python -m cleaner cluster
-  FOLDER --json OUT``, and the ARI is read from ``OUT`` (``stories[].members``);
+  FOLDER --json OUT``, and the ARI is read from ``OUT`` (``clusters[].members``);
 * ``--library``: ``clean_text`` on each file, ``cluster_documents``, then
   ``find_shared_passages`` within each story; with ``--pipeline`` the files are cleaned by
   ``cleaner.pipeline.cleaned_documents`` as ``cleaner clean`` does (folder templates too).
@@ -130,7 +130,7 @@ def run_cli(folder: Path, out: Path) -> tuple[dict[str, str], str]:
     subprocess.run(command, check=True, capture_output=True)
     report = json.loads(out.read_text(encoding="utf-8"))
     story_of = {
-        Path(member).name: story["id"] for story in report["stories"] for member in story["members"]
+        Path(member).name: story["id"] for story in report["clusters"] for member in story["members"]
     }
     return story_of, "cli"
 

@@ -1,20 +1,355 @@
-"""``cleaner cluster``. SKELETON."""
+"""``cleaner cluster``: clean as ``cleaner clean`` does, cluster, find passages, write reports.
+
+Parses options, reads and cleans the inputs with :mod:`cleaner.pipeline` (the functions
+``cleaner clean`` uses), runs :func:`cleaner.report.cluster_report`, renders the reports asked
+for and writes them atomically; input failures are named on stderr and give exit status 1.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
+
+from cleaner.cli.clean import EXIT_FAILED_INPUTS, EXIT_OK
+from cleaner.cli.clean import _silence_stdout as silence_stdout
+from cleaner.cli.cluster_options import (
+    Casefold,
+    DupLshThreshold,
+    DupThreshold,
+    IdfPrior,
+    JoinHyphenated,
+    LinkThreshold,
+    MaxCandidates,
+    MaxEditWords,
+    MinDf,
+    MinWords,
+    NameBoost,
+    NumPerm,
+    Scheme,
+    Seed,
+    SeedWords,
+    ShingleSize,
+    TermBands,
+    TermRows,
+    TitleBoost,
+    TopTerms,
+    UnifyApostrophes,
+)
+from cleaner.config import (
+    DUP_LSH_THRESHOLD,
+    DUP_THRESHOLD,
+    IDF_PRIOR,
+    LINK_THRESHOLD,
+    MAX_CANDIDATES,
+    MAX_EDIT_WORDS,
+    MIN_DF,
+    MIN_PASSAGE_WORDS,
+    MINHASH_SCHEME,
+    MINHASH_SEED,
+    NAME_BOOST,
+    NUM_PERM,
+    SEED_WORDS,
+    SHINGLE_SIZE,
+    TERM_BANDS,
+    TERM_ROWS,
+    TITLE_BOOST,
+    TOP_TERMS,
+    CleanConfig,
+    ClusterConfig,
+    PassageConfig,
+)
+from cleaner.document import Document
+from cleaner.io import (
+    STDIN,
+    ReadError,
+    Source,
+    SourceError,
+    atomic_writer,
+    decode_bytes,
+    find_sources,
+    input_folders,
+    normalise_newlines,
+    output_conflict,
+)
+from cleaner.pipeline import clean_documents, cleaned_documents, corpus_templates
+from cleaner.report import cluster_report, render_html, render_markdown
+from cleaner.report.build import plural
 
 
 def cluster_command(
     inputs: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders; - for stdin.")
+        list[Path] | None,
+        typer.Argument(
+            help="Files, folders (every .txt inside, recursively) or - for JSONL records "
+            "(id, text) on stdin.",
+            show_default=False,
+        ),
     ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Write the HTML report here (- for stdout).", show_default=False
+        ),
+    ] = None,
+    json_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--json", help="Write the JSON report here (- for stdout).", show_default=False
+        ),
+    ] = None,
+    markdown: Annotated[
+        Path | None,
+        typer.Option(
+            "--markdown",
+            help="Write the Markdown report here (- for stdout). Default when no report is named.",
+            show_default=False,
+        ),
+    ] = None,
+    include_text: Annotated[
+        bool, typer.Option("--include-text", help="Put each document's cleaned text in the JSON.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    num_perm: NumPerm = NUM_PERM,
+    seed: Seed = MINHASH_SEED,
+    scheme: Scheme = MINHASH_SCHEME,
+    shingle_size: ShingleSize = SHINGLE_SIZE,
+    dup_threshold: DupThreshold = DUP_THRESHOLD,
+    dup_lsh_threshold: DupLshThreshold = DUP_LSH_THRESHOLD,
+    top_terms: TopTerms = TOP_TERMS,
+    name_boost: NameBoost = NAME_BOOST,
+    title_boost: TitleBoost = TITLE_BOOST,
+    idf_prior: IdfPrior = IDF_PRIOR,
+    min_df: MinDf = MIN_DF,
+    term_bands: TermBands = TERM_BANDS,
+    term_rows: TermRows = TERM_ROWS,
+    max_candidates: MaxCandidates = MAX_CANDIDATES,
+    link_threshold: LinkThreshold = LINK_THRESHOLD,
+    min_words: MinWords = MIN_PASSAGE_WORDS,
+    seed_words: SeedWords = SEED_WORDS,
+    max_edit_words: MaxEditWords = MAX_EDIT_WORDS,
+    casefold: Casefold = True,
+    unify_apostrophes: UnifyApostrophes = True,
+    join_hyphenated: JoinHyphenated = False,
 ) -> None:
     """Group same-story articles and report the passages they share.
 
-    Example: cleaner cluster scrapes/ --html report.html
+    Every input is cleaned exactly as `cleaner clean` cleans it (a folder,
+    or several files, is one corpus); then the articles that tell one story
+    are grouped, and the passages each story's articles share word for word
+    (or nearly) are found. Offsets in the JSON report index the `text` field
+    of `cleaner clean --format jsonl`.
+
+    Examples:
+
+        cleaner cluster scrapes/ --html report.html
+
+        cleaner cluster scrapes/ --json report.json --markdown -
+
+        cat records.jsonl | cleaner cluster - --json -
+
+    Exit status: 0 when every input was read; 1 when some could not be (each
+    is named on stderr, the others are still clustered); 2 for usage errors.
     """
-    raise typer.Exit(0)
+    outputs = _outputs(html=html, json=json_path, markdown=markdown)
+    paths = list(inputs) if inputs else [Path(STDIN)]
+    if not inputs and sys.stdin.isatty():
+        _usage("give files or folders, or pipe JSONL records in with - (see --help)", "INPUTS")
+    try:
+        sources = find_sources(paths)
+    except SourceError as error:
+        _usage(str(error), "INPUTS")
+    _check_outputs(outputs, sources, paths)
+    try:
+        cluster_config = ClusterConfig(
+            num_perm=num_perm,
+            seed=seed,
+            scheme=scheme,
+            shingle_size=shingle_size,
+            dup_threshold=dup_threshold,
+            dup_lsh_threshold=dup_lsh_threshold,
+            top_terms=top_terms,
+            name_boost=name_boost,
+            title_boost=title_boost,
+            idf_prior=idf_prior,
+            min_df=min_df,
+            term_bands=term_bands,
+            term_rows=term_rows,
+            max_candidates=max_candidates,
+            link_threshold=link_threshold,
+        )
+        passage_config = PassageConfig(
+            min_words=min_words,
+            seed_words=seed_words,
+            max_edit_words=max_edit_words,
+            casefold=casefold,
+            unify_apostrophes=unify_apostrophes,
+            join_hyphenated=join_hyphenated,
+        )
+    except ValueError as error:
+        _usage(str(error), "options")
+
+    documents, errors = _clean(sources)
+    for failed in errors:
+        typer.echo(f"cleaner: {failed}", err=True)
+    report = cluster_report(documents, cluster_config, passage_config, include_text=include_text)
+    texts = {doc.id: doc.text for doc in documents}
+    failed_writes = 0
+    for kind, target in outputs:
+        rendered = _render(kind, report, texts)
+        if not _write(target, rendered):
+            failed_writes += 1
+    if not quiet:
+        summary = report["summary"]
+        typer.echo(
+            f"cleaner: {plural(summary['documents'], 'document')} in "
+            f"{plural(summary['clusters'], 'story', 'stories')} "
+            f"({summary['multi_document_clusters']} with several articles), "
+            f"{plural(summary['passages'], 'shared passage')}, {plural(len(errors), 'error')}",
+            err=True,
+        )
+    raise typer.Exit(EXIT_FAILED_INPUTS if errors or failed_writes else EXIT_OK)
+
+
+# ---------------------------------------------------------------------------------------------
+# Options and checks (usage errors, exit 2)
+# ---------------------------------------------------------------------------------------------
+def _usage(message: str, param: str) -> NoReturn:
+    raise typer.BadParameter(message, param_hint=param)
+
+
+def _outputs(**given: Path | None) -> list[tuple[str, Path]]:
+    """The reports to write, ``(kind, path)``; Markdown on stdout when none is named."""
+    outputs = [(kind, path) for kind, path in given.items() if path is not None]
+    if not outputs:
+        return [("markdown", Path(STDIN))]
+    if sum(1 for _, path in outputs if str(path) == STDIN) > 1:
+        _usage("only one report can go to stdout (-)", "'--html/--json/--markdown'")
+    named = [path.resolve() for _, path in outputs if str(path) != STDIN]
+    if len(named) != len(set(named)):
+        _usage("two reports would be written to the same file", "'--html/--json/--markdown'")
+    return outputs
+
+
+def _check_outputs(
+    outputs: list[tuple[str, Path]], sources: list[Source], paths: list[Path]
+) -> None:
+    """Refuse report paths that are folders or would overwrite an input."""
+    folders = input_folders(paths)
+    for kind, path in outputs:
+        if str(path) == STDIN:
+            continue
+        if path.is_dir():
+            _usage(f"{path} is a folder; the {kind} report is one file", f"'--{kind}'")
+        conflict = output_conflict(path, sources, folders, is_folder=False)
+        if conflict:
+            _usage(conflict, f"'--{kind}'")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading and cleaning
+# ---------------------------------------------------------------------------------------------
+def _clean(sources: list[Source]) -> tuple[list[Document], list[ReadError]]:
+    """The cleaned documents (as ``cleaner clean`` cleans them) and the inputs that failed."""
+    config = CleanConfig()
+    if sources[0].path is None:
+        records = read_jsonl(typer.get_binary_stream("stdin").read())
+        templates = corpus_templates(records, config)
+        cleaned: Iterable[Any] = (
+            item if isinstance(item, ReadError) else item.to_document()
+            for item in clean_documents(records, config, templates)
+        )
+    else:
+        cleaned = cleaned_documents(sources, config)
+    documents: list[Document] = []
+    errors: list[ReadError] = []
+    for item in cleaned:
+        (errors if isinstance(item, ReadError) else documents).append(item)
+    return documents, errors
+
+
+def read_jsonl(data: bytes) -> list[Document | ReadError]:
+    """Documents from JSONL records with ``id`` and ``text`` (a bad line is a ReadError).
+
+    A record's ``source`` or ``url`` becomes the document's source; a repeated id, a line that
+    is not a JSON object, or a missing or empty ``text`` is an error naming the line.
+    """
+    try:
+        text, _ = decode_bytes(data)
+    except UnicodeError as error:
+        return [ReadError(STDIN, STDIN, str(error))]
+    documents: list[Document | ReadError] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"stdin line {number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            documents.append(ReadError(where, where, f"not JSON ({error.msg})"))
+            continue
+        doc_id = record.get("id") if isinstance(record, dict) else None
+        body = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id) == "":
+            documents.append(ReadError(where, where, "no id (a string or a number)"))
+        elif str(doc_id) in seen:
+            documents.append(ReadError(str(doc_id), where, f"id {doc_id!r} is repeated"))
+        elif not isinstance(body, str) or not body.strip():
+            documents.append(ReadError(str(doc_id), where, "no text, or empty text"))
+        else:
+            seen.add(str(doc_id))
+            source = record.get("source") or record.get("url") or where
+            documents.append(Document(str(doc_id), normalise_newlines(body), str(source)))
+    if not documents:
+        documents.append(ReadError(STDIN, STDIN, "no records"))
+    return documents
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------
+def _render(kind: str, report: dict[str, Any], texts: dict[str, str]) -> str:
+    if kind == "html":
+        return render_html(report, texts)
+    if kind == "markdown":
+        return render_markdown(report)
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def _write(target: Path, text: str) -> bool:
+    """Write one report; False, with a message, on error.
+
+    A file is replaced atomically; ``-`` is stdout; an existing device or named pipe is
+    written into as it is (an atomic replace would put a plain file in its place).
+    """
+    if str(target) == STDIN:
+        stdout = typer.get_binary_stream("stdout")
+        data = memoryview(text.encode("utf-8"))
+        try:
+            while data:  # a raw pipe may take part of it (then the reader has gone)
+                written = stdout.write(data)
+                if not written:
+                    raise BrokenPipeError("stdout takes no more")
+                data = data[written:]
+            stdout.flush()
+        except BrokenPipeError:  # e.g. `| head`: stop quietly, as cleaner clean does
+            silence_stdout()
+            return False
+        return True
+    try:
+        if target.exists() and not target.is_file():
+            # A device or a pipe (/dev/stdout, >(gzip)): replacing it would destroy it.
+            with target.open("w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            with atomic_writer(target) as handle:
+                handle.write(text)
+    except OSError as error:
+        typer.echo(f"cleaner: {target}: not written: {error.strerror or error}", err=True)
+        return False
+    return True
