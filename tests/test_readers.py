@@ -521,3 +521,12 @@ def test_html_in_a_jsonl_text_field_is_recognised(tmp_path: Path) -> None:
     )
     kinds = [d.metadata["content_type"] for d in docs(read_all(path))]
     assert kinds == ["html", "text"]
+
+
+def test_a_record_input_without_documents_is_an_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    assert errors(read_all(empty)) == [f"{empty}: no JSON lines in this input"]
+    images = tmp_path / "images.warc"
+    images.write_bytes(warc_bytes([("http://x/a.png", b"\x89PNG", "image/png")], False))
+    assert errors(read_all(images)) == [f"{images}: no HTML pages in this input"]

@@ -72,15 +72,19 @@ def read_source(
         try:
             limit = config.max_source_bytes if source.has_records else config.max_document_bytes
             stream = open_stream(raw, limit)
-            if source.format == "jsonl":
-                yield from read_jsonl(source, stream, config, seen)
-            elif source.format == "warc":
-                yield from read_warc(source, stream, config, seen)
-            else:
+            if not source.has_records:
                 yield read_document(source, stream, config)
                 return
+            reader = read_jsonl if source.format == "jsonl" else read_warc
+            found = 0
+            for item in reader(source, stream, config, seen):
+                found += 1
+                yield item
             if truncated(stream):
                 yield ReadError(source.id, source.name, TRUNCATED_GZIP)
+            elif not found:
+                kind = "JSON lines" if source.format == "jsonl" else "HTML pages"
+                yield ReadError(source.id, source.name, f"no {kind} in this input")
         except InputError as error:
             yield ReadError(source.id, source.name, str(error))
         except STREAM_ERRORS as error:
