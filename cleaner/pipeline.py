@@ -8,8 +8,13 @@ A corpus (a folder, or several files) is cleaned in two streaming passes over it
 
 :func:`clean_corpus` runs both; :func:`cleaned_documents` gives what clustering needs
 (``Document.text`` is the cleaned body, ``metadata`` holds the rest). Inputs that cannot be
-read flow through as :class:`~cleaner.io.ReadError` values, in input order, so a caller can
-report them and carry on. Everything here is a plain function over picklable values.
+read flow through as :class:`~cleaner.sources.ReadError` values, in input order, so a caller
+can report them and carry on. Everything here is a plain function over picklable values.
+
+A source may hold many documents (a JSONL or WARC file: one corpus on its own). HTML
+documents (``metadata["content_type"] == "html"``) are cleaned by
+:func:`~cleaner.html.clean_html`, and count in pass 1 by the text extracted from them;
+text documents by :func:`~cleaner.clean.clean_text` (see :func:`clean_document`).
 
 >>> from cleaner.document import Document
 >>> [type(c).__name__ for c in clean_documents([Document("a", "Title\\n\\nBody")])]
@@ -25,7 +30,9 @@ from typing import BinaryIO
 from cleaner.clean import CleanResult, clean_text
 from cleaner.config import CleanConfig
 from cleaner.document import Document
-from cleaner.io import ReadError, Source, read_sources
+from cleaner.html import clean_html, extract_html
+from cleaner.readers import DEFAULT_READ_CONFIG, is_html, read_sources, rereadable_stdin
+from cleaner.sources import ReadConfig, ReadError, Source
 from cleaner.templates import TemplateLines, build_templates
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
@@ -78,9 +85,29 @@ def corpus_templates(
 
     Returns None when fewer than :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
     """
-    texts = (doc.text for doc in documents if isinstance(doc, Document))
+    texts = (corpus_text(doc) for doc in documents if isinstance(doc, Document))
     templates = build_templates(texts, config)
     return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
+
+
+def corpus_text(doc: Document) -> str:
+    """The text pass 1 counts lines in: the text, or what is extracted from an HTML page."""
+    if is_html(doc):
+        return extract_html(doc.text, doc.metadata.get("url")).cleaner_input
+    return doc.text
+
+
+def clean_document(
+    doc: Document,
+    config: CleanConfig = DEFAULT_CLEAN_CONFIG,
+    templates: TemplateLines | None = None,
+) -> CleanResult:
+    """Clean one document: an HTML page with ``clean_html``, text with ``clean_text``."""
+    if is_html(doc):
+        return clean_html(
+            doc.text, clean_config=config, url=doc.metadata.get("url"), templates=templates
+        )
+    return clean_text(doc.text, config, templates)
 
 
 def clean_documents(
@@ -93,7 +120,7 @@ def clean_documents(
         if isinstance(doc, ReadError):
             yield doc
         else:
-            yield Cleaned(doc, clean_text(doc.text, config, templates))
+            yield Cleaned(doc, clean_document(doc, config, templates))
 
 
 def clean_corpus(
@@ -103,19 +130,28 @@ def clean_corpus(
     *,
     stdin: BinaryIO | None = None,
     track: Track = untracked,
+    read_config: ReadConfig = DEFAULT_READ_CONFIG,
 ) -> Iterator[Cleaned | ReadError]:
     """Clean inputs as ``cleaner clean`` does: both passes over a corpus, streaming.
 
-    ``sources`` come from :func:`~cleaner.io.find_sources`: a folder, several files (one
-    corpus), or standard input alone (one document, read once from ``stdin``, default
-    ``sys.stdin.buffer``). Pass ``templates`` to skip pass 1 (e.g. evidence built once over a
-    larger corpus); ``track`` sees each pass's sources (for a progress bar).
+    ``sources`` come from :func:`~cleaner.sources.find_sources`: a folder, several files, a
+    JSONL or WARC file (each a corpus), or standard input alone (one document, or a corpus
+    when it is JSONL or WARC; read from ``stdin``, default ``sys.stdin.buffer``, and copied to
+    a temporary file when it must be read twice). Pass ``templates`` to skip pass 1 (e.g.
+    evidence built once over a larger corpus); ``track`` sees each pass's sources (for a
+    progress bar); ``read_config`` says how inputs are read.
     """
     if len(sources) > 1 and any(source.path is None for source in sources):
-        raise ValueError("standard input is a single document: clean it on its own")
-    if templates is None and len(sources) >= MIN_CORPUS_DOCUMENTS:
-        templates = corpus_templates(read_sources(track(sources, "reading")), config)
-    yield from clean_documents(read_sources(track(sources, "cleaning"), stdin), config, templates)
+        raise ValueError("standard input cannot be cleaned with other inputs")
+    corpus = len(sources) >= MIN_CORPUS_DOCUMENTS or any(s.has_records for s in sources)
+    with rereadable_stdin(sources, stdin) as stream:
+        if templates is None and corpus:
+            documents = read_sources(track(sources, "reading"), stream, read_config)
+            templates = corpus_templates(documents, config)
+            if stream is not None and stream is not stdin:
+                stream.seek(0)
+        documents = read_sources(track(sources, "cleaning"), stream, read_config)
+        yield from clean_documents(documents, config, templates)
 
 
 def cleaned_documents(
@@ -124,13 +160,15 @@ def cleaned_documents(
     *,
     stdin: BinaryIO | None = None,
     track: Track = untracked,
+    read_config: ReadConfig = DEFAULT_READ_CONFIG,
 ) -> Iterator[Document | ReadError]:
     """The inputs cleaned exactly as ``cleaner clean`` cleans them, as cleaned Documents.
 
     Each Document's ``text`` is the cleaned body (title not included) and its ``metadata``
-    holds ``title``, ``authors``, ``published``, ``language``, ``removed``, ``source`` and
-    ``encoding`` (see :meth:`Cleaned.to_document`). This is what clustering takes. Arguments
-    as for :func:`clean_corpus`.
+    holds ``title``, ``authors``, ``published``, ``language``, ``removed``, ``source``,
+    ``encoding``, ``content_type`` and what the reader found (``fields`` of a JSONL record,
+    ``url`` of a WARC page; see :meth:`Cleaned.to_document`). This is what clustering takes.
+    Arguments as for :func:`clean_corpus`.
     """
-    for item in clean_corpus(sources, config, stdin=stdin, track=track):
+    for item in clean_corpus(sources, config, stdin=stdin, track=track, read_config=read_config):
         yield item if isinstance(item, ReadError) else item.to_document()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ from typer.testing import CliRunner, Result
 from cleaner.clean import CleanResult, LineDecision
 from cleaner.cli import app
 from cleaner.cli.clean import format_explanation
-from cleaner.io import decode_document, find_sources
+from cleaner.io import ReadConfig, decode_document, find_sources
 from cleaner.pipeline import Cleaned, clean_corpus, clean_documents
 
 ROOT = Path(__file__).parent.parent
@@ -284,7 +285,7 @@ def test_folder_without_text_files_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "readme.md").write_text("nothing")
     result = run(tmp_path, "-o", tmp_path.parent / "out-empty")
     assert result.exit_code == 2
-    assert "no .txt files" in result.stderr
+    assert "no input files (.txt, .html, .jsonl, .warc)" in result.stderr
 
 
 def test_help_names_the_output_folder_rule() -> None:
@@ -463,3 +464,254 @@ def test_removed_lines_reach_jsonl_text_and_summary(
     assert "Home |" not in text
     explained = run(FOLDER / "site-a" / "council-budget.txt", "--explain").stdout
     assert "1  DROP  navigation  pipes  | Home | News | Sport | Weather | Contact" in explained
+
+
+# --- other input formats ----------------------------------------------------------------------
+FORMATS = ROOT / "fixtures" / "formats"
+
+
+def jsonl_file(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+ARTICLE = "Headline of the day\n\nThe first paragraph of the article.\n"
+
+
+def test_jsonl_input_passes_other_fields_through(tmp_path: Path) -> None:
+    source = jsonl_file(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "a", "text": ARTICLE, "url": "http://x/a", "title": "crawler", "n": [1, 2]},
+            {"lang": "en", "id": "b", "text": ARTICLE.replace("day", "week")},
+        ],
+    )
+    result = run(source, "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert list(first) == [*RECORD_KEYS, "url", "n"]
+    assert first["title"] == "Headline of the day"  # the public field wins
+    assert (first["url"], first["n"]) == ("http://x/a", [1, 2])
+    assert list(second) == [*RECORD_KEYS, "lang"]
+    assert "2 documents cleaned" in result.stderr
+
+
+def test_jsonl_field_options(tmp_path: Path) -> None:
+    source = jsonl_file(tmp_path / "in.jsonl", [{"key": "k1", "body": ARTICLE, "id": 5}])
+    args = ["--id-field", "key", "--text-field", "body", "--html-field", "page"]
+    result = run(source, "-f", "jsonl", *args)
+    assert result.exit_code == 0, result.output
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["id"] == "k1" and record["text"] == "The first paragraph of the article."
+
+
+def test_bad_records_fail_alone(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": "a", "text": ARTICLE})
+        + "\n{not json\n"
+        + json.dumps({"text": "no id"})
+        + "\n"
+        + json.dumps({"id": "a", "text": "again"})
+        + "\n"
+        + json.dumps({"id": "b", "text": ARTICLE})
+        + "\n"
+    )
+    out = tmp_path / "out"
+    result = run(source, "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"cleaner: {source}:2: invalid JSON: Expecting property name enclosed in double quotes "
+        "(column 2)",
+        f"cleaner: {source}:3: no 'id' field",
+        f"cleaner: {source}:4: duplicate id 'a' (first at {source}:1)",
+        "cleaner: 2 documents cleaned, 0 lines removed, 3 errors",
+    ]
+    assert files_under(out) == ["a.txt", "b.txt"]
+
+
+HOSTILE_IDS = ["../../escape", "/etc/passwd-copy", "..", "a/../../../b", ".hidden", "C:\\x", "-"]
+
+
+def test_hostile_record_ids_stay_inside_the_output_folder(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    source = jsonl_file(
+        tmp_path / "in" / "ids.jsonl",
+        [
+            {"id": doc_id, "text": f"Title {i}\n\nBody {i}.\n"}
+            for i, doc_id in enumerate(HOSTILE_IDS)
+        ],
+    )
+    out = tmp_path / "deep" / "out"
+    result = run(source, "-o", out)
+    assert result.exit_code == 0, result.output
+    written = files_under(out)
+    assert len(written) == len(HOSTILE_IDS)
+    assert all(not part.startswith(".") for name in written for part in name.split("/"))
+    assert sorted(
+        p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()
+    ) == sorted(["in/ids.jsonl", *(f"deep/out/{name}" for name in written)])
+    records = [json.loads(line) for line in run(source, "-f", "jsonl").stdout.splitlines()]
+    assert [r["id"] for r in records] == HOSTILE_IDS  # the ids themselves are kept
+
+
+def test_record_ids_are_kept_in_text_output_paths(tmp_path: Path) -> None:
+    source = jsonl_file(
+        tmp_path / "in.jsonl",
+        [
+            {"id": "news/story-1", "text": ARTICLE},
+            {"id": "https://x.example/a?b=1", "text": ARTICLE},
+        ],
+    )
+    result = run(source, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [hashed] = [name for name in files_under(tmp_path / "out") if name.startswith("x.example")]
+    assert files_under(tmp_path / "out") == sorted(["news/story-1.txt", hashed])
+    assert hashed.startswith("x.example/a_b_1-") and hashed.endswith(".txt")
+
+
+def test_a_name_written_twice_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    jsonl_file(tmp_path / "in" / "b.jsonl", [{"id": "a", "text": ARTICLE}])
+    result = run(tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'in' / 'b.jsonl'}:1: not written: 'a.txt' was already written" in (
+        result.stderr
+    )
+
+
+def test_jsonl_on_stdin(tmp_path: Path) -> None:
+    data = gzip.compress((FORMATS / "crawl.jsonl").read_bytes())
+    no_html = "\n".join(line for line in data_lines(data) if '"html"' not in line) + "\n"
+    result = run("--format-in", "jsonl", "-f", "jsonl", stdin=no_html)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["gazette/council-budget", "gazette/cup-final"]
+    assert records[0]["url"] == "https://news.example/council-budget"
+    out = tmp_path / "out"
+    assert run("--format-in", "jsonl", "-o", out, stdin=no_html).exit_code == 0
+    assert files_under(out) == ["gazette/council-budget.txt", "gazette/cup-final.txt"]
+
+
+def data_lines(gzipped: bytes) -> list[str]:
+    return gzip.decompress(gzipped).decode().splitlines()
+
+
+def test_gzipped_input_matches_the_plain_file(tmp_path: Path) -> None:
+    packed = run(FORMATS / "cup-final.txt.gz", "-f", "jsonl")
+    plain = run(FORMATS / "plain" / "cup-final.txt", "-f", "jsonl")
+    assert packed.exit_code == plain.exit_code == 0
+    record = json.loads(packed.stdout)
+    assert record == json.loads(plain.stdout) | {"id": "cup-final.txt.gz"}
+    assert run(FORMATS / "cup-final.txt.gz", "-o", tmp_path / "out").exit_code == 0
+    assert files_under(tmp_path / "out") == ["cup-final.txt"]  # .gz dropped
+
+
+def test_a_gzip_bomb_is_a_per_input_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import zlib
+
+    small = ReadConfig(max_source_bytes=1 << 20, max_document_bytes=1 << 20)
+    monkeypatch.setattr("cleaner.cli.clean.read_config", lambda *args: small)
+    bomb = tmp_path / "in" / "bomb.txt.gz"
+    bomb.parent.mkdir()
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    bomb.write_bytes(b"".join(packer.compress(bytes(1 << 20)) for _ in range(200)) + packer.flush())
+    (tmp_path / "in" / "fine.txt").write_text(ARTICLE)
+    result = run(tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert f"cleaner: {bomb}: decompressed size exceeds 1 MiB (gzip bomb?)" in result.stderr
+    assert files_under(tmp_path / "out") == ["fine.txt"]
+
+
+def test_truncated_gzip_jsonl_keeps_the_records_before_the_break(tmp_path: Path) -> None:
+    records = [{"id": f"r{i}", "text": f"Title {i}\n\n" + f"word{i} " * 300} for i in range(30)]
+    data = gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    result = run(cut, "-f", "jsonl")
+    assert result.exit_code == 1
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert 0 < len(ids) < 30 and ids == [f"r{i}" for i in range(len(ids))]
+    assert f"cleaner: {cut}: truncated gzip data: the rest of the input is lost\n" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([str(FORMATS / "crawl.jsonl")], "several documents"),
+        (["--format-in", "jsonl"], "several documents"),
+        (["--format-in", "xml", str(PAGE)], "xml"),
+    ],
+)
+def test_record_inputs_to_stdout_as_text_are_usage_errors(args: list[str], message: str) -> None:
+    result = run(*args, stdin="{}")
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.stderr.split())
+    assert result.stdout == ""
+
+
+def test_html_and_text_with_one_output_name_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "in" / "a.html").write_text("<p>x</p>")
+    result = run(tmp_path / "in", "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "would both be written as 'a.txt'" in " ".join(result.stderr.split())
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_output_folder_holding_a_record_input_is_refused(tmp_path: Path) -> None:
+    source = jsonl_file(tmp_path / "in.jsonl", [{"id": "in.jsonl", "text": ARTICLE}])
+    result = run(source, "-o", tmp_path)
+    assert result.exit_code == 2
+    assert "contains the input" in " ".join(result.stderr.split())
+
+
+def test_help_names_the_input_formats() -> None:
+    result = CliRunner().invoke(app, ["clean", "--help"])
+    text = " ".join(result.stdout.split())
+    for option in ("--format-in", "--id-field", "--text-field", "--html-field"):
+        assert option in text
+    assert "cleaner clean crawl.warc.gz --format jsonl > clean.jsonl" in text
+
+
+def test_warc_and_jsonl_give_what_the_plain_files_give(tmp_path: Path) -> None:
+    def records(*args: str | Path) -> list[tuple[object, ...]]:
+        result = run(*args, "-f", "jsonl")
+        assert result.exit_code == 0, result.output
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        return [(r["title"], r["text"], r["authors"], r["published"], r["removed"]) for r in rows]
+
+    assert records(FORMATS / "crawl.warc.gz") == records(FORMATS / "pages")
+    plain = [FORMATS / "plain" / "council-budget.txt", FORMATS / "plain" / "cup-final.txt"]
+    assert records(FORMATS / "crawl.jsonl") == records(
+        *plain, FORMATS / "pages" / "rail-strike.html"
+    )
+    out = tmp_path / "out"
+    assert run(FORMATS / "crawl.warc.gz", "-o", out).exit_code == 0
+    written = files_under(out)
+    assert len(written) == 3 and all(n.startswith("news.example/") for n in written)
+    pages = tmp_path / "pages"
+    assert run(FORMATS / "pages", "-o", pages).exit_code == 0
+    assert files_under(pages) == ["harbour-festival.txt", "library-reopens.txt", "rail-strike.txt"]
+    assert sorted((out / n).read_text() for n in written) == sorted(
+        (pages / n).read_text() for n in files_under(pages)
+    )
+
+
+def test_html_on_stdin_is_extracted() -> None:
+    page = (FORMATS / "latin1-meta.html").read_bytes()
+    result = run("-q", stdin=page)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Le café de la gare ferme après quarante ans\n\n")
+    assert "<" not in result.stdout
+
+
+@needs_script
+def test_script_reads_gzipped_jsonl_from_a_pipe(tmp_path: Path) -> None:
+    source = jsonl_file(tmp_path / "in.jsonl", [{"id": "a", "text": ARTICLE, "x": 1}])
+    done = script("--format-in", "jsonl", "-f", "jsonl", stdin=gzip.compress(source.read_bytes()))
+    assert done.returncode == 0, done.stderr
+    [record] = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert (record["id"], record["x"]) == ("a", 1)

@@ -192,7 +192,7 @@ def test_bad_jsonl_lines_are_named() -> None:
     records = _records(SCRAPES) + bad
     code, stdout, stderr = _cluster("-", "--json", "-", stdin=records)
     assert code == 1
-    assert "line 6" in stderr and "line 7" in stderr and "line 8" in stderr
+    assert "-:6: " in stderr and "-:7: " in stderr and "-:8: " in stderr  # stdin:line
     assert json.loads(stdout)["summary"]["documents"] == 5
 
 

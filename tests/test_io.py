@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.decode import declared_charset, header_charset
 from cleaner.document import Document
 from cleaner.io import (
     ReadError,
@@ -88,7 +89,7 @@ def test_clashing_ids_are_refused(tmp_path: Path) -> None:
 
 def test_folder_without_text_files_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("nothing to clean")
-    with pytest.raises(SourceError, match=r"no \.txt files"):
+    with pytest.raises(SourceError, match=r"no input files \(\.txt, \.html"):
         find_sources([tmp_path])
 
 
@@ -185,10 +186,10 @@ def test_decoded_document_records_its_encoding() -> None:
 
 
 def test_read_source_turns_os_errors_into_values(tmp_path: Path) -> None:
-    missing = read_source(Source("gone.txt", tmp_path / "gone.txt"))
+    [missing] = read_source(Source("gone.txt", tmp_path / "gone.txt"))
     assert isinstance(missing, ReadError)
     assert "No such file" in missing.reason
-    folder = read_source(Source("dir", tmp_path))
+    [folder] = read_source(Source("dir", tmp_path))
     assert isinstance(folder, ReadError)
 
 
@@ -251,3 +252,28 @@ def test_output_conflicts(tmp_path: Path) -> None:
     assert "overwrite" in str(output_conflict(inp, file_sources, [], is_folder=True))
     assert "overwrite" in str(output_conflict(inp / "a.txt", file_sources, [], is_folder=False))
     assert output_conflict(tmp_path / "all.jsonl", sources, folders, is_folder=False) is None
+
+
+# --- declared encodings (HTML) ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("head", "codec"),
+    [
+        (b'<meta charset="utf-8">', "utf-8"),
+        (b"<META CHARSET=windows-1251>", "cp1251"),
+        (b"<meta charset='ISO-8859-1'>", "cp1252"),  # browsers read latin-1 as windows-1252
+        (b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">', "koi8-r"),
+        (b'<meta content="text/html; charset=Shift_JIS" http-equiv="Content-Type">', "shift_jis"),
+        (b'<meta charset="utf-16">', None),  # a <meta> cannot declare UTF-16
+        (b'<meta charset="no-such-thing">', None),
+        (b"<p>charset=utf-8 in the text is no declaration</p>", None),
+        (b" " * 5000 + b'<meta charset="cp1251">', None),  # too far in
+    ],
+)
+def test_declared_charset(head: bytes, codec: str | None) -> None:
+    assert declared_charset(b"<html><head>" + head) == codec
+
+
+def test_header_charset() -> None:
+    assert header_charset('text/html; charset="windows-1250"') == "cp1250"
+    assert header_charset("text/html") is None
+    assert header_charset(None) is None

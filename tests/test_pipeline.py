@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pickle
+import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +115,7 @@ def test_cleaned_documents_carry_body_and_metadata(tmp_path: Path) -> None:
     assert doc.source == str(good)
     assert doc.metadata == {
         "encoding": "utf-8",
+        "content_type": "text",
         "title": cleaned.result.title,
         "authors": list(cleaned.result.authors),
         "published": cleaned.result.published,
@@ -147,7 +150,7 @@ def test_stdin_source_is_read_from_the_given_stream() -> None:
 
 
 def test_stdin_cannot_join_a_corpus() -> None:
-    with pytest.raises(ValueError, match="single document"):
+    with pytest.raises(ValueError, match="cannot be cleaned with other inputs"):
         list(clean_corpus([Source("-", None), *find_sources([FOLDER])]))
 
 
@@ -161,3 +164,137 @@ def test_track_sees_both_passes() -> None:
     sources = find_sources([FOLDER])
     assert len(list(cleaned_documents(sources, track=track))) == 5
     assert seen == [(5, "reading"), (5, "cleaning")]
+
+
+# --- other input formats ----------------------------------------------------------------------
+FORMATS = Path(__file__).parent.parent / "fixtures" / "formats"
+
+
+@dataclass(frozen=True)
+class FakePage:
+    cleaner_input: str
+
+
+def fake_extract(html: str, url: str | None = None, config: object = None) -> FakePage:
+    """A stand-in for trafilatura: the text between tags, one line per non-empty piece."""
+    pieces = (" ".join(p.split()) for p in re.split(r"<[^>]*>", html))
+    return FakePage("\n".join(p for p in pieces if p))
+
+
+def fake_clean_html(
+    html: str,
+    config: object = None,
+    clean_config: CleanConfig = pipeline.DEFAULT_CLEAN_CONFIG,
+    *,
+    url: str | None = None,
+    templates: TemplateLines | None = None,
+) -> Any:
+    return clean_text(fake_extract(html).cleaner_input, clean_config, templates)
+
+
+def outcome(item: Cleaned | ReadError) -> tuple[Any, ...]:
+    assert isinstance(item, Cleaned), item
+    record = item.result.to_record(item.input.id)
+    return record["title"], record["text"], record["removed"]
+
+
+def test_html_documents_are_cleaned_by_clean_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, dict[str, Any]]] = []
+
+    def spy(html: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append((html, kwargs))
+        return clean_text("T\n\nB.")
+
+    monkeypatch.setattr(pipeline, "clean_html", spy)
+    templates = TemplateLines({}, 2)
+    page = Document("u", "<p>x</p>", metadata={"content_type": "html", "url": "http://a/b"})
+    text = Document("t", "Title\n\nBody.", metadata={"content_type": "text"})
+    [cleaned_page, cleaned_text] = clean_documents([page, text], CleanConfig(), templates)
+    assert calls == [
+        ("<p>x</p>", {"clean_config": CleanConfig(), "url": "http://a/b", "templates": templates})
+    ]
+    assert isinstance(cleaned_text, Cleaned)
+    assert cleaned_text.result == clean_text("Title\n\nBody.")
+    assert isinstance(cleaned_page, Cleaned) and cleaned_page.result.title == "T"
+
+
+def test_pass_one_counts_the_text_extracted_from_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "extract_html", fake_extract)
+    seen: list[list[str]] = []
+
+    def build_spy(texts: Iterable[str], config: CleanConfig) -> TemplateLines:
+        seen.append(list(texts))
+        return build_templates(seen[-1], config)
+
+    monkeypatch.setattr(pipeline, "build_templates", build_spy)
+    page = Document("u", "<h1>Head</h1><p>Body</p>", metadata={"content_type": "html"})
+    corpus_templates([page, Document("t", "plain")])
+    assert seen == [["Head\nBody", "plain"]]
+
+
+@pytest.fixture
+def built(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many texts each pass 1 counted (build_templates replaced by a spy)."""
+    counts: list[int] = []
+
+    def build_spy(texts: Iterable[str], config: CleanConfig) -> TemplateLines:
+        counts.append(len(list(texts)))
+        return TemplateLines({}, counts[-1])
+
+    monkeypatch.setattr(pipeline, "build_templates", build_spy)
+    return counts
+
+
+def test_a_jsonl_file_is_a_corpus_read_twice(built: list[int]) -> None:
+    out = list(clean_corpus(find_sources([FORMATS / "crawl.jsonl"])))
+    assert built == [3]
+    assert [c.input.id for c in out if isinstance(c, Cleaned)] == [
+        "gazette/council-budget",
+        "gazette/cup-final",
+        "courier/rail-strike",
+    ]
+
+
+def test_jsonl_on_stdin_is_copied_and_read_twice(built: list[int]) -> None:
+    import io
+
+    stdin = io.BytesIO((FORMATS / "crawl.jsonl").read_bytes())
+    from_stdin = list(clean_corpus(find_sources(["-"], "jsonl"), stdin=stdin))
+    from_file = list(clean_corpus(find_sources([FORMATS / "crawl.jsonl"])))
+    assert built == [3, 3]
+    assert [outcome(c) for c in from_stdin] == [outcome(c) for c in from_file]
+
+
+def test_jsonl_gives_the_same_results_as_the_plain_files() -> None:
+    plain = [FORMATS / "plain" / "council-budget.txt", FORMATS / "plain" / "cup-final.txt"]
+    files = find_sources([*plain, FORMATS / "pages" / "rail-strike.html"])
+    expected = [outcome(c) for c in clean_corpus(files)]
+    got = [outcome(c) for c in clean_corpus(find_sources([FORMATS / "crawl.jsonl"]))]
+    assert got == expected
+    assert all(text for _, text, _ in got)
+
+
+def test_warc_gives_the_same_results_as_the_saved_pages() -> None:
+    expected = [outcome(c) for c in clean_corpus(find_sources([FORMATS / "pages"]))]
+    got = [outcome(c) for c in clean_corpus(find_sources([FORMATS / "crawl.warc.gz"]))]
+    assert got == expected
+    assert len(got) == 3 and all(text for _, text, _ in got)
+
+
+def test_gzipped_text_gives_the_same_result_as_the_plain_file() -> None:
+    [packed] = clean_corpus(find_sources([FORMATS / "cup-final.txt.gz"]))
+    [plain] = clean_corpus(find_sources([FORMATS / "plain" / "cup-final.txt"]))
+    assert outcome(packed) == outcome(plain)
+
+
+def test_cleaned_records_carry_what_the_reader_found() -> None:
+    out = list(
+        cleaned_documents(find_sources([FORMATS / "crawl.jsonl", FORMATS / "crawl.warc.gz"]))
+    )
+    assert all(isinstance(d, Document) for d in out)
+    first, page = out[0], out[-1]
+    assert isinstance(first, Document) and isinstance(page, Document)
+    assert first.metadata["fields"]["url"] == "https://news.example/council-budget"
+    assert first.metadata["source"] == f"{FORMATS / 'crawl.jsonl'}:1"
+    assert page.metadata["url"] == page.id == "https://news.example/rail-strike"
+    assert page.metadata["content_type"] == "html"

@@ -14,16 +14,20 @@ from typing import Annotated, Literal, NoReturn
 import typer
 
 from cleaner.clean import CleanResult
+from cleaner.cli.options import FormatIn, HtmlField, IdField, TextField, read_config
 from cleaner.config import CleanConfig
 from cleaner.io import (
     STDIN,
+    ReadConfig,
     ReadError,
     Source,
     SourceError,
     atomic_writer,
     find_sources,
     input_folders,
+    output_clash,
     output_conflict,
+    output_name,
     output_path,
     write_text_atomic,
 )
@@ -38,7 +42,8 @@ def clean_command(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files, folders (every .txt inside, recursively) or - for stdin (the default).",
+            help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
+            ".gz, recursively) or - for stdin (the default).",
             show_default=False,
         ),
     ] = None,
@@ -47,8 +52,9 @@ def clean_command(
         typer.Option(
             "--output",
             "-o",
-            help="Text: a folder, written at the inputs' relative paths (must lie outside the "
-            "input folders). JSONL: a file. Default: stdout.",
+            help="Text: a folder, written at the inputs' relative paths (.html becoming .txt, "
+            ".gz dropped; a JSONL or WARC record at a safe path made from its id or URL, see "
+            "README); it must lie outside the input folders. JSONL: a file. Default: stdout.",
             show_default=False,
         ),
     ] = None,
@@ -64,13 +70,20 @@ def clean_command(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no summary (errors still show)."),
     ] = False,
+    format_in: FormatIn = "auto",
+    id_field: IdField = "id",
+    text_field: TextField = "text",
+    html_field: HtmlField = "html",
 ) -> None:
     """Strip site cruft (menus, share buttons, ads, ...) from scraped article text.
 
-    A folder, or several files given together, is one corpus: lines that
-    recur across its documents count as site boilerplate. Inputs are never
-    modified; each output file is written atomically. Output folders inside
-    input folders are refused.
+    Reads text, saved HTML pages (the article is extracted first), JSON
+    lines from a crawler (one document per record) and WARC archives (one
+    document per HTML page), each optionally gzipped. A folder, several
+    files, or a JSONL or WARC file is one corpus: lines that recur across
+    its documents count as site boilerplate. Inputs are never modified;
+    each output file is written atomically. Output folders inside input
+    folders are refused.
 
     Examples:
 
@@ -80,20 +93,26 @@ def clean_command(
 
         cleaner clean scrapes/ --format jsonl -o clean.jsonl
 
+        cleaner clean crawl.warc.gz --format jsonl > clean.jsonl
+
+        zcat crawl.jsonl.gz | cleaner clean --format-in jsonl -f jsonl
+
         cleaner clean page.txt --explain
 
-    Exit status: 0 when every input was cleaned; 1 when some inputs could
-    not be read (empty, binary, undecodable: each is named on stderr and the
-    others are still cleaned); 2 for usage errors.
+    Exit status: 0 when every input was cleaned; 1 when some inputs or
+    records could not be read (empty, binary, undecodable, malformed,
+    truncated, too large: each is named on stderr and the others are still
+    cleaned); 2 for usage errors.
     """
     paths = list(inputs) if inputs else [Path(STDIN)]
     if not inputs and sys.stdin.isatty():
         _usage("give files or folders, or pipe text in (see --help)", "INPUTS")
     try:
-        sources = find_sources(paths)
+        sources = find_sources(paths, format_in)
     except SourceError as error:
         _usage(str(error), "INPUTS")
     _check_output(sources, paths, output, output_format, explain)
+    config = read_config(id_field, text_field, html_field)
 
     report = _Reporter(quiet=quiet)
     # A bar on stderr would garble results written to the same terminal on stdout.
@@ -101,7 +120,7 @@ def clean_command(
     show_progress = len(sources) > 1 and not quiet and sys.stderr.isatty() and not to_terminal
     try:
         with report.progress(show_progress, total=len(sources)):
-            _run(sources, output, output_format, explain, report)
+            _run(sources, output, output_format, explain, report, config)
     except BrokenPipeError:  # e.g. `| head`: stop quietly, as other command-line tools do
         _silence_stdout()
         raise typer.Exit(EXIT_FAILED_INPUTS) from None
@@ -124,18 +143,22 @@ def _check_output(
     explain: bool,
 ) -> None:
     """Refuse option combinations that have no sensible meaning, before any work is done."""
-    from_stdin = sources[0].path is None
+    one_document = sources[0].path is None and not sources[0].has_records
+    several = len(paths) > 1 or input_folders(paths) or any(s.has_records for s in sources)
     if explain and (output is not None or output_format != "text"):
         _usage("--explain prints to stdout: leave out -o and --format", "'--explain'")
     if output is None:
-        if output_format == "text" and not explain and (len(paths) > 1 or input_folders(paths)):
+        if output_format == "text" and not explain and several:
             _usage("several documents: give -o FOLDER, or --format jsonl", "'-o'")
         return
     if output_format == "text":
-        if from_stdin:
+        if one_document:
             _usage("stdin is cleaned to stdout: redirect it (> file)", "'-o'")
         if output.exists() and not output.is_dir():
             _usage(f"{output} is a file; text output goes to a folder", "'-o'")
+        clash = output_clash(sources)
+        if clash:
+            _usage(f"{clash}: clean them separately", "INPUTS")
     elif output.is_dir():
         _usage(f"{output} is a folder; JSONL output goes to one file", "'-o'")
     conflict = output_conflict(output, sources, input_folders(paths), output_format == "text")
@@ -152,10 +175,12 @@ def _run(
     output_format: OutputFormat,
     explain: bool,
     report: _Reporter,
+    config: ReadConfig,
 ) -> None:
     """Clean every source and write each result as soon as it is ready."""
+    stdin = typer.get_binary_stream("stdin")
     outcomes = clean_corpus(
-        sources, CleanConfig(), stdin=typer.get_binary_stream("stdin"), track=report.track
+        sources, CleanConfig(), stdin=stdin, track=report.track, read_config=config
     )
     documents = report.cleaned_only(outcomes)
     if output is None:
@@ -174,14 +199,24 @@ def _run(
         except OSError as error:
             report.failed(f"{output}: not written: {error.strerror or error}")
     else:
-        for item in documents:
-            try:
-                write_text_atomic(output_path(output, item.input.id), item.result.plain)
-            except (OSError, ValueError) as error:
-                reason = error.strerror if isinstance(error, OSError) else None
-                report.failed(f"{item.input.source}: not written: {reason or error}")
-            else:
-                report.written(item)
+        _write_folder(documents, output, report)
+
+
+def _write_folder(documents: Iterable[Cleaned], output: Path, report: _Reporter) -> None:
+    """Write each document's text under ``output``; a name written twice is an error."""
+    written: dict[str, str] = {}
+    for item in documents:
+        name = output_name(item.input)
+        try:
+            if name in written:
+                raise ValueError(f"{name!r} was already written for {written[name]}")
+            write_text_atomic(output_path(output, name), item.result.plain)
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) else None
+            report.failed(f"{item.input.source}: not written: {reason or error}")
+        else:
+            written[name] = item.input.source
+            report.written(item)
 
 
 def _plain(item: Cleaned) -> str:
@@ -189,7 +224,11 @@ def _plain(item: Cleaned) -> str:
 
 
 def _jsonl_line(item: Cleaned) -> str:
-    return json.dumps(item.result.to_record(item.input.id), ensure_ascii=False) + "\n"
+    """The public record, then the input record's other fields (the public ones win)."""
+    record = item.result.to_record(item.input.id)
+    fields = item.input.metadata.get("fields") or {}
+    record.update((key, value) for key, value in fields.items() if key not in record)
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def _explanation(item: Cleaned) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -40,6 +39,7 @@ from cleaner.cli.cluster_options import (
     TopTerms,
     UnifyApostrophes,
 )
+from cleaner.cli.options import FormatIn, HtmlField, IdField, TextField, read_config
 from cleaner.config import (
     DUP_LSH_THRESHOLD,
     DUP_THRESHOLD,
@@ -66,17 +66,16 @@ from cleaner.config import (
 from cleaner.document import Document
 from cleaner.io import (
     STDIN,
+    ReadConfig,
     ReadError,
     Source,
     SourceError,
     atomic_writer,
-    decode_bytes,
     find_sources,
     input_folders,
-    normalise_newlines,
     output_conflict,
 )
-from cleaner.pipeline import clean_documents, cleaned_documents, corpus_templates
+from cleaner.pipeline import cleaned_documents
 from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
 
@@ -85,8 +84,8 @@ def cluster_command(
     inputs: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Files, folders (every .txt inside, recursively) or - for JSONL records "
-            "(id, text) on stdin.",
+            help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
+            ".gz, recursively) or - for stdin (JSON lines unless --format-in says otherwise).",
             show_default=False,
         ),
     ] = None,
@@ -135,11 +134,16 @@ def cluster_command(
     casefold: Casefold = True,
     unify_apostrophes: UnifyApostrophes = True,
     join_hyphenated: JoinHyphenated = False,
+    format_in: FormatIn = "auto",
+    id_field: IdField = "id",
+    text_field: TextField = "text",
+    html_field: HtmlField = "html",
 ) -> None:
     """Group same-story articles and report the passages they share.
 
-    Every input is cleaned exactly as `cleaner clean` cleans it (a folder,
-    or several files, is one corpus); then the articles that tell one story
+    Every input is cleaned exactly as `cleaner clean` cleans it (text,
+    HTML, JSON lines, WARC, each optionally gzipped; a folder, several files,
+    or a JSONL or WARC file is one corpus); then the articles that tell one story
     are grouped, and the passages each story's articles share word for word
     (or nearly) are found. Offsets in the JSON report index the `text` field
     of `cleaner clean --format jsonl`.
@@ -152,6 +156,8 @@ def cluster_command(
 
         cat records.jsonl | cleaner cluster - --json -
 
+        cleaner cluster crawl.warc.gz --html report.html
+
     Exit status: 0 when every input was read; 1 when some could not be (each
     is named on stderr, the others are still clustered); 2 for usage errors.
     """
@@ -159,8 +165,10 @@ def cluster_command(
     paths = list(inputs) if inputs else [Path(STDIN)]
     if not inputs and sys.stdin.isatty():
         _usage("give files or folders, or pipe JSONL records in with - (see --help)", "INPUTS")
+    if paths == [Path(STDIN)] and format_in == "auto":
+        format_in = "jsonl"  # one text on stdin makes no clusters: stdin holds records here
     try:
-        sources = find_sources(paths)
+        sources = find_sources(paths, format_in)
     except SourceError as error:
         _usage(str(error), "INPUTS")
     _check_outputs(outputs, sources, paths)
@@ -193,7 +201,7 @@ def cluster_command(
     except ValueError as error:
         _usage(str(error), "options")
 
-    documents, errors = _clean(sources)
+    documents, errors = _clean(sources, read_config(id_field, text_field, html_field))
     for failed in errors:
         typer.echo(f"cleaner: {failed}", err=True)
     report = cluster_report(documents, cluster_config, passage_config, include_text=include_text)
@@ -253,61 +261,20 @@ def _check_outputs(
 # ---------------------------------------------------------------------------------------------
 # Reading and cleaning
 # ---------------------------------------------------------------------------------------------
-def _clean(sources: list[Source]) -> tuple[list[Document], list[ReadError]]:
+def _clean(
+    sources: list[Source], read_config: ReadConfig
+) -> tuple[list[Document], list[ReadError]]:
     """The cleaned documents (as ``cleaner clean`` cleans them) and the inputs that failed."""
-    config = CleanConfig()
-    if sources[0].path is None:
-        records = read_jsonl(typer.get_binary_stream("stdin").read())
-        templates = corpus_templates(records, config)
-        cleaned: Iterable[Any] = (
-            item if isinstance(item, ReadError) else item.to_document()
-            for item in clean_documents(records, config, templates)
-        )
-    else:
-        cleaned = cleaned_documents(sources, config)
+    stdin = typer.get_binary_stream("stdin")
+    cleaned = cleaned_documents(sources, CleanConfig(), stdin=stdin, read_config=read_config)
     documents: list[Document] = []
     errors: list[ReadError] = []
     for item in cleaned:
-        (errors if isinstance(item, ReadError) else documents).append(item)
-    return documents, errors
-
-
-def read_jsonl(data: bytes) -> list[Document | ReadError]:
-    """Documents from JSONL records with ``id`` and ``text`` (a bad line is a ReadError).
-
-    A record's ``source`` or ``url`` becomes the document's source; a repeated id, a line that
-    is not a JSON object, or a missing or empty ``text`` is an error naming the line.
-    """
-    try:
-        text, _ = decode_bytes(data)
-    except UnicodeError as error:
-        return [ReadError(STDIN, STDIN, str(error))]
-    documents: list[Document | ReadError] = []
-    seen: set[str] = set()
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"stdin line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            documents.append(ReadError(where, where, f"not JSON ({error.msg})"))
-            continue
-        doc_id = record.get("id") if isinstance(record, dict) else None
-        body = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or str(doc_id) == "":
-            documents.append(ReadError(where, where, "no id (a string or a number)"))
-        elif str(doc_id) in seen:
-            documents.append(ReadError(str(doc_id), where, f"id {doc_id!r} is repeated"))
-        elif not isinstance(body, str) or not body.strip():
-            documents.append(ReadError(str(doc_id), where, "no text, or empty text"))
+        if isinstance(item, ReadError):
+            errors.append(item)
         else:
-            seen.add(str(doc_id))
-            source = record.get("source") or record.get("url") or where
-            documents.append(Document(str(doc_id), normalise_newlines(body), str(source)))
-    if not documents:
-        documents.append(ReadError(STDIN, STDIN, "no records"))
-    return documents
+            documents.append(item)
+    return documents, errors
 
 
 # ---------------------------------------------------------------------------------------------
