@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import islice
 
 # jusText names its stoplists in English; the ones with an ISO 639-1 code get it.
 ISO_CODES = {
@@ -65,7 +65,10 @@ def detect_language(
     """The language whose stopwords cover the most of the (lowercase) tokens, or None."""
     sample = list(islice(tokens, limit))
     index = stoplists.languages_of
-    scores = Counter(chain.from_iterable([index[w] for w in sample if w in index]))
+    scores: dict[str, int] = {}
+    for word, n in Counter(sample).items():  # each distinct word once: stopwords recur a lot
+        for code in index.get(word, ()):
+            scores[code] = scores.get(code, 0) + n
     if not scores:
         return None
     # Ties (a word shared by many languages) go to the language with the smaller stoplist,
