@@ -192,8 +192,9 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     if title is not None:
         decisions[title] = Decision(True, "title", "title")
         skip.add(title)
+        headline = lines[title].text
         for i in range(title + 1, len(lines)):
-            if lines[i].cls != "blank" and same_headline(lines[title].text, lines[i].text):
+            if lines[i].cls != "blank" and same_headline(headline, lines[i].text):
                 decisions[i] = Decision(False, "duplicate", "duplicate-title")
                 skip.add(i)
         dek = next((i for i in range(title + 1, len(lines))
@@ -269,7 +270,7 @@ def drop_teaser_lists(
     """
     seq = [i for i, line in enumerate(lines) if line.cls != "blank" and inside[i]]
     summary = [decisions[i].keep and is_summary(lines[i]) for i in seq]
-    good = [decisions[i].keep and lines[i].cls == "good" for i in seq]
+    good = [k for k, i in enumerate(seq) if decisions[i].keep and lines[i].cls == "good"]
     k = 0
     while k < len(seq):
         end, items = k, 0
@@ -283,7 +284,7 @@ def drop_teaser_lists(
                 break
             end, items = j + 1, items + 1
         # At an edge of the body, or announced by a "Related links" header.
-        edge = not any(good[:k]) or not any(good[end:]) or is_teaser_header(lines[seq[k]])
+        edge = not good or good[0] >= k or good[-1] < end or is_teaser_header(lines[seq[k]])
         if items >= config.min_list_run and edge:
             for i in seq[k:end]:
                 if decisions[i].keep:
