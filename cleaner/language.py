@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +31,9 @@ ISO_CODES = {
     "Swedish": "sv", "Tagalog": "tl", "Turkish": "tr", "Ukrainian": "uk", "Urdu": "ur",
     "Vietnamese": "vi", "Welsh": "cy",
 }  # fmt: skip
+COUNT_BITS = 16
+"""Width of one language's hit count in a packed score: ``detect_language`` reads at most
+``2**16 - 1`` tokens, so no count overflows into the next language's field."""
 MIN_HIT_SHARE = 0.1
 """Stopwords of the detected language must be at least this share of the sampled tokens."""
 SKIPPED = frozenset({"Simple_English"})
@@ -41,6 +46,12 @@ class Stoplists:
 
     words: dict[str, frozenset[str]]
     languages_of: dict[str, tuple[str, ...]]
+    ranked: tuple[str, ...]
+    """Language codes by stoplist size, then code: a tie goes to the first (see below)."""
+    packed: dict[str, int]
+    """Word -> an int holding a 1 in the ``COUNT_BITS``-bit field of each language (in
+    ``ranked`` order) that uses the word: summing them counts the hits of every language at
+    once, in C, instead of one dictionary update per word and language."""
 
 
 @lru_cache(maxsize=1)
@@ -56,25 +67,31 @@ def load_stoplists() -> Stoplists:
     for code, stopwords in words.items():
         for word in stopwords:
             index.setdefault(word, []).append(code)
-    return Stoplists(words, {w: tuple(codes) for w, codes in index.items()})
+    ranked = tuple(sorted(words, key=lambda c: (len(words[c]), c)))
+    field_of = {code: COUNT_BITS * k for k, code in enumerate(ranked)}
+    packed = {w: sum(1 << field_of[c] for c in codes) for w, codes in index.items()}
+    return Stoplists(words, {w: tuple(codes) for w, codes in index.items()}, ranked, packed)
 
 
 def detect_language(
     tokens: Iterable[str], stoplists: Stoplists, min_hits: int = 5, limit: int = 1000
 ) -> str | None:
     """The language whose stopwords cover the most of the (lowercase) tokens, or None."""
+    if limit >= 2**COUNT_BITS:
+        raise ValueError(f"limit must be below {2**COUNT_BITS}")
     sample = list(islice(tokens, limit))
-    index = stoplists.languages_of
-    scores: dict[str, int] = {}
+    packed = stoplists.packed
+    total = 0
     for word, n in Counter(sample).items():  # each distinct word once: stopwords recur a lot
-        for code in index.get(word, ()):
-            scores[code] = scores.get(code, 0) + n
-    if not scores:
+        total += packed.get(word, 0) * n
+    if not total:
         return None
+    scores = array("H", total.to_bytes(2 * len(stoplists.ranked), "little"))
+    if sys.byteorder == "big":
+        scores.byteswap()
     # Ties (a word shared by many languages) go to the language with the smaller stoplist,
-    # which is the more specific evidence; sorted() keeps the choice deterministic.
-    top = max(scores.values())
-    best = min((c for c, n in scores.items() if n == top),
-               key=lambda c: (len(stoplists.words[c]), c))  # fmt: skip
+    # which is the more specific evidence: the first of the top scores in ``ranked`` order.
+    top = max(scores)
+    best = stoplists.ranked[scores.index(top)]
     # Too few hits, or too small a share of the text (a Japanese page with an English menu).
-    return best if scores[best] >= max(min_hits, MIN_HIT_SHARE * len(sample)) else None
+    return best if top >= max(min_hits, MIN_HIT_SHARE * len(sample)) else None
