@@ -193,8 +193,10 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         decisions[title] = Decision(True, "title", "title")
         skip.add(title)
         headline = lines[title].text
+        start = headline[:8].lower()  # same_headline's first test, out of its call
         for i in range(title + 1, len(lines)):
-            if lines[i].cls != "blank" and same_headline(headline, lines[i].text):
+            text = lines[i].text
+            if text[:8].lower() == start and same_headline(headline, text):
                 decisions[i] = Decision(False, "duplicate", "duplicate-title")
                 skip.add(i)
         dek = next((i for i in range(title + 1, len(lines))
