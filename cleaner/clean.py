@@ -188,13 +188,12 @@ def features(
     """Context-free features of every line, with the document language's lexicon and stoplist."""
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
-    seen: dict[str, Line] = {}  # menus and footers repeat lines: measure each text once
-    lines = []
-    for raw in raw_lines:
-        line = seen.get(raw)
-        if line is None:
-            line = seen[raw] = line_features(raw, lexicon, stopwords, config, templates)
-        lines.append(line)
+    # Menus and footers repeat lines: measure each text once.
+    measured = {
+        raw: line_features(raw, lexicon, stopwords, config, templates)
+        for raw in dict.fromkeys(raw_lines)
+    }
+    lines = [measured[raw] for raw in raw_lines]
     return unwrap(lines, lexicon, stopwords, config, templates)
 
 

@@ -29,6 +29,7 @@ from cleaner.templates import normalise
 
 OUTSIDE_NAV = Decision(False, "nav", "outside-body")
 BLANK_LINE = Decision(True, "blank", "blank")
+BODY_PROSE = Decision(True, "body", "body-prose")
 
 
 def find_title(lines: list[Line], config: CleanConfig) -> int | None:
@@ -248,7 +249,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if inside[i]:
             seen_body, section = True, None
             body_words += line.words
-            decisions[i] = Decision(True, "body", "body-prose")
+            decisions[i] = BODY_PROSE
             continue
         decision = decide_outside(lines, i, section, not seen_body)
         if line.cruft is not None and opens_section(line.cruft[0]):
@@ -256,7 +257,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         decisions[i] = decision
     for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
         decisions[j] = d
-    done = [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
+    done = [d if d is not None else BODY_PROSE for d in decisions]
     drop_teaser_lists(lines, done, inside, config)
     drop_repeats(lines, done)
     return done
