@@ -33,6 +33,8 @@ ISO_CODES = {
 COUNT_BITS = 16
 """Width of one language's hit count in a packed score: ``detect_language`` reads at most
 ``2**16 - 1`` tokens, so no count overflows into the next language's field."""
+SAMPLE_TOKENS = 1000
+"""Language detection reads at most this many tokens."""
 MIN_HIT_SHARE = 0.1
 """Stopwords of the detected language must be at least this share of the sampled tokens."""
 SKIPPED = frozenset({"Simple_English"})
@@ -73,16 +75,25 @@ def load_stoplists() -> Stoplists:
 
 
 def detect_language(
-    tokens: Iterable[str], stoplists: Stoplists, min_hits: int = 5, limit: int = 1000
+    tokens: Iterable[str], stoplists: Stoplists, min_hits: int = 5, limit: int = SAMPLE_TOKENS
 ) -> str | None:
     """The language whose stopwords cover the most of the (lowercase) tokens, or None."""
     if limit >= 2**COUNT_BITS:
         raise ValueError(f"limit must be below {2**COUNT_BITS}")
     sample = list(islice(tokens, limit))
-    total = sum(map(stoplists.packed.get, sample, repeat(0)))
-    if not total:
+    return choose_language(packed_hits(sample, stoplists), len(sample), stoplists, min_hits)
+
+
+def packed_hits(tokens: Iterable[str], stoplists: Stoplists) -> int:
+    """The stopword hits of every language among the tokens, packed (see ``Stoplists.packed``)."""
+    return sum(map(stoplists.packed.get, tokens, repeat(0)))
+
+
+def choose_language(hits: int, sampled: int, stoplists: Stoplists, min_hits: int = 5) -> str | None:
+    """The language with the most ``hits`` (packed counts over ``sampled`` tokens), or None."""
+    if not hits:
         return None
-    scores = array("H", total.to_bytes(2 * len(stoplists.ranked), "little"))
+    scores = array("H", hits.to_bytes(2 * len(stoplists.ranked), "little"))
     if sys.byteorder == "big":
         scores.byteswap()
     # Ties (a word shared by many languages) go to the language with the smaller stoplist,
@@ -90,4 +101,4 @@ def detect_language(
     top = max(scores)
     best = stoplists.ranked[scores.index(top)]
     # Too few hits, or too small a share of the text (a Japanese page with an English menu).
-    return best if top >= max(min_hits, MIN_HIT_SHARE * len(sample)) else None
+    return best if top >= max(min_hits, MIN_HIT_SHARE * sampled) else None
