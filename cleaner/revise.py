@@ -287,8 +287,9 @@ def drop_teaser_lists(
                 break
             end, items = j + 1, items + 1
         # At an edge of the body, or announced by a "Related links" header.
-        edge = not good or good[0] >= k or good[-1] < end or is_teaser_header(lines[seq[k]])
-        if items >= config.min_list_run and edge:
+        if items >= config.min_list_run and (
+            not good or good[0] >= k or good[-1] < end or is_teaser_header(lines[seq[k]])
+        ):
             for i in seq[k:end]:
                 if decisions[i].keep:
                     decisions[i] = Decision(False, "teaser", "teaser-list")
