@@ -141,6 +141,7 @@ class Lexicon:
 
 
 def _kinds(patterns: list[Pattern], flags: int = 0) -> Kinds:
+    """The combined regex of each kind of a language's patterns, compiled with ``flags``."""
     return Kinds(
         line=_combined(patterns, "line", re.IGNORECASE | flags),
         phrase=_combined(patterns, "phrase", flags),
