@@ -20,6 +20,8 @@ from cleaner.rules import Lexicon
 from cleaner.templates import TemplateLines, normalise
 
 WORD_RE = re.compile(r"\w+")
+ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
+"""``WORD_RE`` for ASCII text, where it finds the same words faster."""
 TERMINAL = frozenset('.!?"”’»:;。！？」』')
 QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
@@ -80,7 +82,7 @@ def line_features(
     if not text:
         return BLANK
     lower = text.lower()
-    tokens = WORD_RE.findall(lower)
+    tokens = (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
     words = len(tokens)
     if stopwords:
         stop_ratio = sum(map(stopwords.__contains__, tokens)) / words if words else 0.0

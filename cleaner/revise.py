@@ -29,6 +29,7 @@ from cleaner.templates import normalise
 
 OUTSIDE_NAV = Decision(False, "nav", "outside-body")
 BLANK_LINE = Decision(True, "blank", "blank")
+BODY_PROSE = Decision(True, "body", "body-prose")
 
 
 def find_title(lines: list[Line], config: CleanConfig) -> int | None:
@@ -192,8 +193,11 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     if title is not None:
         decisions[title] = Decision(True, "title", "title")
         skip.add(title)
+        headline = lines[title].text
+        start = headline[:8].lower()  # same_headline's first test, out of its call
         for i in range(title + 1, len(lines)):
-            if lines[i].cls != "blank" and same_headline(lines[title].text, lines[i].text):
+            text = lines[i].text
+            if text[:8].lower() == start and same_headline(headline, text):
                 decisions[i] = Decision(False, "duplicate", "duplicate-title")
                 skip.add(i)
         dek = next((i for i in range(title + 1, len(lines))
@@ -245,7 +249,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if inside[i]:
             seen_body, section = True, None
             body_words += line.words
-            decisions[i] = Decision(True, "body", "body-prose")
+            decisions[i] = BODY_PROSE
             continue
         decision = decide_outside(lines, i, section, not seen_body)
         if line.cruft is not None and opens_section(line.cruft[0]):
@@ -253,7 +257,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         decisions[i] = decision
     for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
         decisions[j] = d
-    done = [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
+    done = [d if d is not None else BODY_PROSE for d in decisions]
     drop_teaser_lists(lines, done, inside, config)
     drop_repeats(lines, done)
     return done
@@ -269,7 +273,7 @@ def drop_teaser_lists(
     """
     seq = [i for i, line in enumerate(lines) if line.cls != "blank" and inside[i]]
     summary = [decisions[i].keep and is_summary(lines[i]) for i in seq]
-    good = [decisions[i].keep and lines[i].cls == "good" for i in seq]
+    good = [k for k, i in enumerate(seq) if decisions[i].keep and lines[i].cls == "good"]
     k = 0
     while k < len(seq):
         end, items = k, 0
@@ -283,8 +287,9 @@ def drop_teaser_lists(
                 break
             end, items = j + 1, items + 1
         # At an edge of the body, or announced by a "Related links" header.
-        edge = not any(good[:k]) or not any(good[end:]) or is_teaser_header(lines[seq[k]])
-        if items >= config.min_list_run and edge:
+        if items >= config.min_list_run and (
+            not good or good[0] >= k or good[-1] < end or is_teaser_header(lines[seq[k]])
+        ):
             for i in seq[k:end]:
                 if decisions[i].keep:
                     decisions[i] = Decision(False, "teaser", "teaser-list")

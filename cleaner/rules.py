@@ -72,23 +72,48 @@ def _combined(patterns: list[Pattern], kind: str, flags: int = 0) -> re.Pattern[
     """One regex for all patterns of a kind; phrases may only start where a word starts.
 
     The ``(?<!\\w)`` guard also makes the search about three times faster: ``re`` then skips
-    the positions inside words instead of trying every alternative there.
+    the positions inside words instead of trying every alternative there. Each pattern is
+    named by an empty group after it, not by a group around it: ``re`` then tests the first
+    character of a pattern's alternatives before entering it (``lastgroup`` is the same).
     """
-    parts = [f"(?P<{_group(name)}>{rx})" for name, _, k, rx in patterns if k == kind]
+    parts = [f"(?:{rx})(?P<{_group(name)}>)" for name, _, k, rx in patterns if k == kind]
     if not parts:
         return None
     guard = "" if kind == "line" else r"(?<!\w)"
     return re.compile(guard + "(?:" + "|".join(parts) + ")", flags)
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """One language's cruft patterns, compiled into one regex per kind."""
+def plain_ascii(text: str) -> bool:
+    """True when ``re.ASCII`` matches ``text`` exactly as the default Unicode mode does.
 
-    language: str
+    On ASCII characters the two modes differ only in ``\\s``, which in Unicode mode also
+    matches the separators ``\\x1c``-``\\x1f`` (not printable), and in case folding with
+    the long s, the Kelvin sign and the Turkish dotted and dotless i, which no pattern contains
+    (a test checks it).
+    """
+    return text.isascii() and text.isprintable()
+
+
+@dataclass(frozen=True, slots=True)
+class Kinds:
+    """The combined regex of each kind of pattern (None when a language has none)."""
+
     line: re.Pattern[str] | None
     phrase: re.Pattern[str] | None
     hint: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's cruft patterns, compiled into one regex per kind.
+
+    Each regex is compiled twice: for any text, and with ``re.ASCII`` (about 20% faster) for
+    the plain ASCII lines most pages are made of (see ``plain_ascii``).
+    """
+
+    language: str
+    unicode: Kinds
+    ascii: Kinds
     categories: dict[str, str]
     """Regex group name -> (rule name, category)."""
     names: dict[str, str]
@@ -101,17 +126,27 @@ class Lexicon:
         Phrase and hint patterns run on the lowercased line (``lower``, computed if not given):
         case-insensitive matching is several times slower in ``re``.
         """
+        kinds = self.ascii if plain_ascii(text) else self.unicode
         m = None
-        if words <= line_max and self.line is not None:
-            m = self.line.fullmatch(text)
+        if words <= line_max and kinds.line is not None:
+            m = kinds.line.fullmatch(text)
         lower = lower or text.lower()
-        if m is None and self.phrase is not None:
-            m = self.phrase.search(lower)
-        if m is None and words <= hint_max and self.hint is not None:
-            m = self.hint.search(lower)
+        if m is None and kinds.phrase is not None:
+            m = kinds.phrase.search(lower)
+        if m is None and words <= hint_max and kinds.hint is not None:
+            m = kinds.hint.search(lower)
         if m is None or m.lastgroup is None:
             return None
         return self.names[m.lastgroup], self.categories[m.lastgroup]
+
+
+def _kinds(patterns: list[Pattern], flags: int = 0) -> Kinds:
+    """The combined regex of each kind of a language's patterns, compiled with ``flags``."""
+    return Kinds(
+        line=_combined(patterns, "line", re.IGNORECASE | flags),
+        phrase=_combined(patterns, "phrase", flags),
+        hint=_combined(patterns, "hint", flags),
+    )
 
 
 @lru_cache(maxsize=16)
@@ -120,9 +155,8 @@ def load_lexicon(language: str | None) -> Lexicon:
     patterns = list(LEXICON.get(language or "", ())) + list(LEXICON["any"])
     return Lexicon(
         language=language or "any",
-        line=_combined(patterns, "line", re.IGNORECASE),
-        phrase=_combined(patterns, "phrase"),
-        hint=_combined(patterns, "hint"),
+        unicode=_kinds(patterns),
+        ascii=_kinds(patterns, re.ASCII),
         categories={_group(name): cat for name, cat, _, _ in patterns},
         names={_group(name): name for name, _, _, _ in patterns},
     )
