@@ -9,6 +9,7 @@ import random
 from pathlib import Path
 
 import pytest
+from sample_texts import sample_texts
 
 from cleaner.clean import LANGUAGE_LINE_CHARS, WORD_RE, ProseSample, clean_text
 from cleaner.config import CleanConfig
@@ -26,8 +27,7 @@ def joined_sample(raw_lines: list[str], text: str, config: CleanConfig) -> list[
 
 
 def texts() -> list[str]:
-    files = sorted(ROOT.glob("seeds/*.txt")) + sorted(ROOT.glob("fixtures/**/*.txt"))
-    out = [p.read_text(encoding="utf-8") for p in files]
+    out = sample_texts()
     rng = random.Random(7)
     words = " ".join(out).split()
     for _ in range(60):  # long lines of mixed languages, some cut inside a word

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from sample_texts import sample_texts
 
 from cleaner.patterns import LEXICON, Pattern
 from cleaner.rules import Kinds, load_lexicon, plain_ascii
@@ -33,10 +34,7 @@ EXTRA = [
 
 def corpus_lines() -> list[str]:
     """Stripped non-blank lines of the seeds and fixtures, plus a few edge cases."""
-    paths = sorted(SEEDS.glob("*.txt")) + sorted(FIXTURES.rglob("*.txt"))
-    # Some fixtures are deliberately not UTF-8 (encoding tests): read what decodes.
-    texts = [p.read_bytes().decode("utf-8", "replace") for p in paths]
-    lines = {line.strip() for text in texts for line in text.splitlines()}
+    lines = {line.strip() for text in sample_texts() for line in text.splitlines()}
     variants = {v for line in lines for v in (line.lower(), line.upper())}
     return sorted(line for line in lines | variants | set(EXTRA) if line)
 
