@@ -97,7 +97,9 @@ def line_features(
             or (text[-1] in CLOSING_QUOTES and text[-2:-1] not in SENTENCE_END)
         )
     )
-    cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
+    cruft = lexicon.match(
+        text, words, config.line_rule_max_words, config.hint_max_words, lower, tokens
+    )
     if cruft is None and GLUED_RE.match(text):
         cruft = ("glued-teaser", "teaser")
     shared = False

@@ -1,0 +1,332 @@
+"""Exact prefilters for the lexicon: words or substrings every match of a pattern contains.
+
+Most lines match no cruft pattern, and ``re`` tries every alternative of a combined pattern at
+every word start of a line before it says so. A pattern's *trigger* is a necessary condition
+read off its regex: a set of words (or, where no whole word is certain, substrings) one of
+which every match contains. A line that meets no pattern's trigger cannot match those
+patterns, so only the patterns without a trigger (``counter``, ``separator``, ...) need to run
+on it; the result is the same as the combined regex's, as the others could not match anyway.
+
+>>> trigger(r"leave a (?:reply|comment)|comments? (?:are|have been) closed")
+Trigger(words=frozenset({'closed', 'comment', 'leave'}), substrings=frozenset())
+>>> trigger(r"\\d+\\s*(?:photos?|videos?)") is None  # words inside \\w runs are not certain
+False
+>>> trigger(r"[\\W_]+") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse  # the regex parser of ``re`` itself (private, but stable)
+from collections.abc import Iterable
+from dataclasses import dataclass
+from re._constants import (  # the node types of ``re._parser``'s parse tree
+    ASSERT,
+    ASSERT_NOT,
+    AT,
+    AT_BEGINNING,
+    AT_BEGINNING_STRING,
+    AT_BOUNDARY,
+    AT_END,
+    AT_END_STRING,
+    BRANCH,
+    CATEGORY,
+    CATEGORY_NOT_WORD,
+    CATEGORY_SPACE,
+    CATEGORY_WORD,
+    IN,
+    LITERAL,
+    MAX_REPEAT,
+    MIN_REPEAT,
+    NEGATE,
+    SUBPATTERN,
+)
+from typing import Any, NamedTuple
+
+EDGE = "\0"
+"""Marks a point no word runs across: a non-word character or the text's edge is beside it."""
+MAX_STRINGS = 256
+"""Largest set of exact strings tracked for one part of a pattern (beyond it: not exact)."""
+WORD_CHAR = re.compile(r"\w")
+WORD_RUN = re.compile(r"\w+")
+EDGES = (AT_BEGINNING, AT_BEGINNING_STRING, AT_BOUNDARY, AT_END, AT_END_STRING)
+NOT_WORD = [(IN, [(CATEGORY, CATEGORY_WORD)])]
+NON_WORD_CLASSES = ([(CATEGORY, CATEGORY_SPACE)], [(CATEGORY, CATEGORY_NOT_WORD)],
+                    [(NEGATE, None), (CATEGORY, CATEGORY_WORD)])  # fmt: skip
+r"""The parses of ``\s``, ``\W`` and ``[^\w]``: classes of non-word characters."""
+"""The parse of ``[\\w]`` (and of ``\\w``): ``(?<!\\w)`` and ``(?!\\w)`` assert an edge."""
+
+
+class Trigger(NamedTuple):
+    """Every match of a pattern contains one of ``words`` as a whole word or one of
+    ``substrings``, or (a whole-text pattern) starts with one of ``prefixes``."""
+
+    words: frozenset[str] = frozenset()
+    substrings: frozenset[str] = frozenset()
+    prefixes: frozenset[str] = frozenset()
+
+
+class _Info(NamedTuple):
+    """What a part of a pattern matches, as far as literal strings tell."""
+
+    exact: frozenset[str] | None
+    """Every string the part can match (with ``EDGE`` marks), or None when too many."""
+    first: frozenset[str] | None
+    """Strings one of which every match starts with, or None when none is known."""
+    required: frozenset[str] | None
+    """Strings one of which every match contains, or None when none is known."""
+    last: frozenset[str] | None = None
+    """Strings one of which every match ends with ("": maybe nothing), or None."""
+
+
+UNKNOWN = _Info(None, None, None)
+EMPTY = _Info(frozenset({""}), None, None)
+AN_EDGE = _Info(frozenset({EDGE}), frozenset({EDGE}), None, frozenset({EDGE}))
+
+
+def _known(strings: frozenset[str] | None) -> frozenset[str] | None:
+    """``strings`` when they say something (none of them is empty), else None."""
+    if strings is None or "" in strings:
+        return None
+    return strings
+
+
+def _join(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    """Every string of ``left`` followed by every string of ``right`` (None when too many)."""
+    if len(left) * len(right) > MAX_STRINGS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def trigger(
+    pattern: str, fold: bool = False, whole: bool = False, common: frozenset[str] = frozenset()
+) -> Trigger | None:
+    """The trigger of a pattern (lowercase when ``fold``), or None when it has none.
+
+    The pattern is taken as the lexicon uses it: matched where a word starts, or (``whole``,
+    the ``line`` kind) to the whole text, whose start then says most: a pattern whose matches
+    all start with a literal is triggered by those ``prefixes``. ``common`` words are in most
+    texts: other signs are chosen before them.
+    """
+    if whole:
+        first = _sequence(sre_parse.parse(pattern, re.IGNORECASE if fold else 0).data, fold,
+                          common).first  # fmt: skip
+        starts = {s.lstrip(EDGE).split(EDGE)[0] for s in first or ()}
+        if first is not None and "" not in starts:
+            return Trigger(prefixes=frozenset(starts))
+        # otherwise the start of the text fails most lines fast: a sign must be cheaper still
+        found = trigger(pattern, fold, common=common)
+        return found if found is not None and not found.substrings else None
+    end = r"(?!\w)" if whole else ""
+    tree = sre_parse.parse(rf"(?<!\w)(?:{pattern}){end}", re.IGNORECASE if fold else 0)
+    required = _sequence(tree.data, fold, common).required
+    if required is None:
+        return None
+    signs = [_sign(s, common) for s in required]
+    if any(not text for _, text in signs):  # an edge alone: no sign at all
+        return None
+    return Trigger(
+        words=frozenset(text for kind, text in signs if kind == "word"),
+        substrings=frozenset(text for kind, text in signs if kind == "substring"),
+    )
+
+
+def _sign(string: str, common: frozenset[str]) -> tuple[str, str]:
+    """The cheapest sure sign of ``string`` in a text: a whole word in it (a rare one if it has
+    one), else its longest literal part."""
+    whole = [w for w in WORD_RUN.findall(string) if _whole(w, string)]
+    rare = [w for w in whole if w not in common]
+    if whole:
+        return "word", max(rare or whole, key=len)
+    return "substring", max(string.split(EDGE), key=len)
+
+
+def _whole(word: str, string: str) -> bool:
+    """True when ``word`` occurs in ``string`` with an edge or a non-word on both sides."""
+    for m in re.finditer(re.escape(word), string):
+        before = string[m.start() - 1] if m.start() else ""
+        after = string[m.end()] if m.end() < len(string) else ""
+        if before and after and not WORD_CHAR.match(before) and not WORD_CHAR.match(after):
+            return True
+    return False
+
+
+def _node(
+    op: Any, av: Any, fold: bool, common: frozenset[str], before: frozenset[str] = frozenset({""})
+) -> _Info:
+    """What one node of the parse tree matches (a group or an alternation: after ``before``)."""
+    if op is LITERAL:
+        char = frozenset({chr(av).lower() if fold else chr(av)})
+        return _Info(char, char, char, char)
+    if op is IN:
+        if av in NON_WORD_CLASSES:
+            return AN_EDGE
+        if len(av) > 8 or any(o is not LITERAL for o, _ in av):
+            return UNKNOWN
+        chars = frozenset(chr(c).lower() if fold else chr(c) for _, c in av)
+        return _Info(chars, chars, chars, chars)
+    if op is AT:
+        return AN_EDGE if av in EDGES else EMPTY
+    if op is ASSERT_NOT:
+        return AN_EDGE if av[1].data == NOT_WORD else EMPTY
+    if op is ASSERT:
+        return EMPTY
+    if op is SUBPATTERN:
+        _, add, remove, tree = av
+        fold = (fold or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _sequence(tree.data, fold, common, before)
+    if op is BRANCH:
+        return _either([_sequence(branch.data, fold, common, before) for branch in av[1]])
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        low, high, tree = av
+        inner = _sequence(tree.data, fold, common)
+        if inner.exact == AN_EDGE.exact:  # a run of non-word characters
+            return AN_EDGE if low else _Info(frozenset({EDGE, ""}), None, None)
+        last = inner.last if low else _maybe(inner.last)
+        if low == 0:
+            if high == 1 and inner.exact is not None:
+                return _Info(inner.exact | {""}, None, None)
+            if high == 0 or (inner.first is None and last is None):
+                return EMPTY if high == 0 else UNKNOWN
+            # may be empty: see ``_sequence``
+            return _Info(None, _maybe(inner.first), None, last)
+        if low == high == 1:
+            return inner
+        return _Info(None, inner.first, inner.required, last)
+    return UNKNOWN
+
+
+def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The union of the sets, or None when one is None."""
+    if any(s is None for s in sets):
+        return None
+    return frozenset().union(*sets)  # type: ignore[arg-type]
+
+
+def _either(options: list[_Info]) -> _Info:
+    """What one of several alternatives matches."""
+    exact = _union([o.exact for o in options])
+    if exact is not None and len(exact) > MAX_STRINGS:
+        exact = None
+    first = _known(_union([o.first for o in options]))
+    required = _known(exact) or _known(_union([o.required for o in options]))
+    return _Info(exact, first, required, _union([o.last for o in options]))
+
+
+def _sequence(
+    items: Iterable[tuple[Any, Any]],
+    fold: bool,
+    common: frozenset[str],
+    before: frozenset[str] = frozenset({""}),
+) -> _Info:
+    """What a sequence of nodes matches (after ``before``): exact runs joined, the most
+    selective required set kept. A group or an alternation is read after the run before it,
+    so that its alternatives know what precedes them (an edge, say)."""
+    run: frozenset[str] | None = before  # the exact strings since the last break
+    ended: frozenset[str] = frozenset()  # matches whose run a non-empty optional part ended
+    first: frozenset[str] | None = None
+    broken = False
+    candidates: list[frozenset[str] | None] = []
+    for op, av in items:
+        if op in (SUBPATTERN, BRANCH) and run is not None and not ended:
+            info = _node(op, av, fold, common, run)  # its strings start with the run
+            if info.exact is not None:
+                run = info.exact
+                continue
+            if not broken:
+                first, broken = info.first, True
+            candidates.append(info.required)
+            run = info.last  # its strings started with the run: its ends include it
+            continue
+        info = _node(op, av, fold, common)
+        joined = _join(run, info.exact) if run is not None and info.exact is not None else None
+        if joined is not None:
+            run = joined
+            continue
+        head = _join(run, info.first) if run is not None and info.first is not None else None
+        if head is not None and "" in info.first and info.last is None:  # type: ignore[operator]
+            ended, run = ended | head, run  # an optional part: the run goes on past it
+            continue
+        # the run breaks here: it, it followed by this node's start, and this node are required
+        if not broken:
+            first = _known(_union([head, ended])) or _known(_union([run, ended]))
+            broken = True
+        candidates += [_known(_union([run, ended])), _known(_union([head, ended])), info.required]
+        run, ended = _ends(info, run), frozenset()
+    candidates.append(_known(_union([run, ended])))
+    last = None if ended else run
+    if not broken:
+        whole = _union([run, ended])
+        return _Info(None if ended else run, _known(whole), _best(candidates, common), last)
+    return _Info(None, first, _best(candidates, common), last)
+
+
+def _maybe(strings: frozenset[str] | None) -> frozenset[str] | None:
+    """``strings`` or nothing."""
+    return None if strings is None else strings | {""}
+
+
+def _ends(info: _Info, before: frozenset[str] | None) -> frozenset[str] | None:
+    """What the text up to the end of a node's match ends with, ``before`` being what came
+    before it: its exact strings after ``before``, else its own ends ("" standing for
+    ``before``, when it may match nothing)."""
+    if info.exact is not None:
+        return info.exact if before is None else _join(before, info.exact)
+    if info.last is None or "" not in info.last:
+        return info.last
+    if before is None:
+        return None
+    return (info.last - {""}) | before
+
+
+def _best(candidates: list[frozenset[str] | None], common: frozenset[str]) -> frozenset[str] | None:
+    """The most selective of the required sets."""
+    known = [c for c in candidates if c is not None]
+    return max(known, key=lambda c: _score(c, common), default=None)
+
+
+def _score(strings: frozenset[str], common: frozenset[str]) -> tuple[int, int]:
+    """How selective a required set is: its weakest sign first, then fewer strings."""
+    return min(_cost(*_sign(s, common), common) for s in strings), -len(strings)
+
+
+def _cost(kind: str, text: str, common: frozenset[str]) -> int:
+    """How good a sign is: a rare whole word is free to test, a substring costs a search."""
+    if kind == "word":
+        return (100 if text not in common else 50) + len(text)
+    return len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """The union of the triggers of a combined regex's patterns."""
+
+    words: frozenset[str]
+    substrings: tuple[str, ...]
+    prefixes: tuple[str, ...]
+
+    def open(self, tokens: Iterable[str], lower: str) -> bool:
+        """True when the line (its lowercase words and text) meets one pattern's trigger."""
+        if lower.startswith(self.prefixes) or not self.words.isdisjoint(tokens):
+            return True
+        # a loop, not ``any``: a generator per line costs more than the tests
+        for substring in self.substrings:  # noqa: SIM110
+            if substring in lower:
+                return True
+        return False
+
+
+def gate(triggers: Iterable[Trigger]) -> Gate:
+    """One ``Gate`` for a set of triggers."""
+    words: set[str] = set()
+    substrings: set[str] = set()
+    prefixes: set[str] = set()
+    for t in triggers:
+        words |= t.words
+        substrings |= t.substrings
+        prefixes |= t.prefixes
+    # a substring that contains another one adds nothing, nor a prefix that starts with one
+    substrings = {s for s in substrings if not any(o != s and o in s for o in substrings)}
+    prefixes = {p for p in prefixes if not any(o != p and p.startswith(o) for o in prefixes)}
+    return Gate(frozenset(words), tuple(sorted(substrings)), tuple(sorted(prefixes)))
