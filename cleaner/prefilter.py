@@ -80,6 +80,7 @@ class _Info(NamedTuple):
     """Strings one of which every match ends with ("": maybe nothing), or None."""
 
 
+NOTHING = frozenset({""})
 UNKNOWN = _Info(None, None, None)
 EMPTY = _Info(frozenset({""}), None, None)
 AN_EDGE = _Info(frozenset({EDGE}), frozenset({EDGE}), None, frozenset({EDGE}))
@@ -115,9 +116,6 @@ def trigger(
         starts = {s.lstrip(EDGE).split(EDGE)[0] for s in first or ()}
         if first is not None and "" not in starts:
             return Trigger(prefixes=frozenset(starts))
-        # otherwise the start of the text fails most lines fast: a sign must be cheaper still
-        found = trigger(pattern, fold, common=common)
-        return found if found is not None and not found.substrings else None
     end = r"(?!\w)" if whole else ""
     tree = sre_parse.parse(rf"(?<!\w)(?:{pattern}){end}", re.IGNORECASE if fold else 0)
     required = _sequence(tree.data, fold, common).required
@@ -126,6 +124,8 @@ def trigger(
     signs = [_sign(s, common) for s in required]
     if any(not text for _, text in signs):  # an edge alone: no sign at all
         return None
+    if whole and any(kind == "substring" for kind, _ in signs):
+        return None  # the start of the text fails most lines fast: a sign must be cheaper
     return Trigger(
         words=frozenset(text for kind, text in signs if kind == "word"),
         substrings=frozenset(text for kind, text in signs if kind == "substring"),
@@ -153,9 +153,15 @@ def _whole(word: str, string: str) -> bool:
 
 
 def _node(
-    op: Any, av: Any, fold: bool, common: frozenset[str], before: frozenset[str] = frozenset({""})
+    op: Any,
+    av: Any,
+    fold: bool,
+    common: frozenset[str],
+    before: frozenset[str] = NOTHING,
+    after: frozenset[str] = NOTHING,
 ) -> _Info:
-    """What one node of the parse tree matches (a group or an alternation: after ``before``)."""
+    """What one node of the parse tree matches (a group or an alternation: between ``before``
+    and ``after``, see ``_sequence``)."""
     if op is LITERAL:
         char = frozenset({chr(av).lower() if fold else chr(av)})
         return _Info(char, char, char, char)
@@ -175,9 +181,9 @@ def _node(
     if op is SUBPATTERN:
         _, add, remove, tree = av
         fold = (fold or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
-        return _sequence(tree.data, fold, common, before)
+        return _sequence(tree.data, fold, common, before, after)
     if op is BRANCH:
-        return _either([_sequence(branch.data, fold, common, before) for branch in av[1]])
+        return _either([_sequence(b.data, fold, common, before, after) for b in av[1]])
     if op in (MAX_REPEAT, MIN_REPEAT):
         low, high, tree = av
         inner = _sequence(tree.data, fold, common)
@@ -215,22 +221,34 @@ def _either(options: list[_Info]) -> _Info:
 
 
 def _sequence(
-    items: Iterable[tuple[Any, Any]],
+    items: list[tuple[Any, Any]],
     fold: bool,
     common: frozenset[str],
-    before: frozenset[str] = frozenset({""}),
+    before: frozenset[str] = NOTHING,
+    after: frozenset[str] = NOTHING,
 ) -> _Info:
-    """What a sequence of nodes matches (after ``before``): exact runs joined, the most
-    selective required set kept. A group or an alternation is read after the run before it,
-    so that its alternatives know what precedes them (an edge, say)."""
+    """What a sequence of nodes matches between ``before`` and ``after``: exact runs joined,
+    the most selective required set kept. A group or an alternation is read between the run
+    before it and the node after it (when that is exact), so that its alternatives know what
+    is around them (an edge, say): its strings then include both."""
     run: frozenset[str] | None = before  # the exact strings since the last break
     ended: frozenset[str] = frozenset()  # matches whose run a non-empty optional part ended
     first: frozenset[str] | None = None
     broken = False
     candidates: list[frozenset[str] | None] = []
-    for op, av in items:
+    skip = False
+    for k, (op, av) in enumerate(items):
+        if skip:  # read with the group before it
+            skip = False
+            continue
         if op in (SUBPATTERN, BRANCH) and run is not None and not ended:
-            info = _node(op, av, fold, common, run)  # its strings start with the run
+            follow: frozenset[str] | None = NOTHING
+            if k + 1 == len(items):
+                follow, after = after, NOTHING
+            elif items[k + 1][0] not in (SUBPATTERN, BRANCH):
+                follow = _node(*items[k + 1], fold, common).exact
+                skip = follow is not None
+            info = _node(op, av, fold, common, run, follow or NOTHING)
             if info.exact is not None:
                 run = info.exact
                 continue
@@ -246,7 +264,9 @@ def _sequence(
             continue
         head = _join(run, info.first) if run is not None and info.first is not None else None
         if head is not None and "" in info.first and info.last is None:  # type: ignore[operator]
-            ended, run = ended | head, run  # an optional part: the run goes on past it
+            # an optional part: where it matched something, the strings end (unknown after);
+            # where it matched nothing, the run goes on past it
+            ended |= _join(run, info.first - {""}) or frozenset()  # type: ignore[arg-type,operator]
             continue
         # the run breaks here: it, it followed by this node's start, and this node are required
         if not broken:
@@ -254,6 +274,7 @@ def _sequence(
             broken = True
         candidates += [_known(_union([run, ended])), _known(_union([head, ended])), info.required]
         run, ended = _ends(info, run), frozenset()
+    run = _join(run, after) if run is not None else None
     candidates.append(_known(_union([run, ended])))
     last = None if ended else run
     if not broken:
@@ -304,11 +325,15 @@ class Gate:
 
     words: frozenset[str]
     substrings: tuple[str, ...]
-    prefixes: tuple[str, ...]
+    prefixes: dict[str, tuple[str, ...]]
+    """The prefixes by their first character."""
 
     def open(self, tokens: Iterable[str], lower: str) -> bool:
         """True when the line (its lowercase words and text) meets one pattern's trigger."""
-        if lower.startswith(self.prefixes) or not self.words.isdisjoint(tokens):
+        if not self.words.isdisjoint(tokens):
+            return True
+        starts = self.prefixes.get(lower[:1])
+        if starts is not None and lower.startswith(starts):
             return True
         # a loop, not ``any``: a generator per line costs more than the tests
         for substring in self.substrings:  # noqa: SIM110
@@ -329,4 +354,7 @@ def gate(triggers: Iterable[Trigger]) -> Gate:
     # a substring that contains another one adds nothing, nor a prefix that starts with one
     substrings = {s for s in substrings if not any(o != s and o in s for o in substrings)}
     prefixes = {p for p in prefixes if not any(o != p and p.startswith(o) for o in prefixes)}
-    return Gate(frozenset(words), tuple(sorted(substrings)), tuple(sorted(prefixes)))
+    by_first: dict[str, tuple[str, ...]] = {}
+    for p in sorted(prefixes):
+        by_first[p[0]] = (*by_first.get(p[0], ()), p)
+    return Gate(frozenset(words), tuple(sorted(substrings)), by_first)
