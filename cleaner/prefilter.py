@@ -1,17 +1,19 @@
-"""Exact prefilters for the lexicon: words or substrings every match of a pattern contains.
+r"""Exact prefilters for the lexicon: signs every match of a pattern shows.
 
 Most lines match no cruft pattern, and ``re`` tries every alternative of a combined pattern at
 every word start of a line before it says so. A pattern's *trigger* is a necessary condition
-read off its regex: a set of words (or, where no whole word is certain, substrings) one of
-which every match contains. A line that meets no pattern's trigger cannot match those
-patterns, so only the patterns without a trigger (``counter``, ``separator``, ...) need to run
-on it; the result is the same as the combined regex's, as the others could not match anyway.
+read off its parse tree: words every match has as whole words, else substrings it contains,
+or (a pattern matched against the whole line) literal prefixes every match starts with. A line
+that meets no pattern's trigger cannot match those patterns, so only the patterns without a
+trigger (``counter``, ``separator``, ...) run on it (``Gate``); the result is the one the
+combined regex gives, as the others could not match anyway.
 
->>> trigger(r"leave a (?:reply|comment)|comments? (?:are|have been) closed")
-Trigger(words=frozenset({'closed', 'comment', 'leave'}), substrings=frozenset())
->>> trigger(r"\\d+\\s*(?:photos?|videos?)") is None  # words inside \\w runs are not certain
-False
->>> trigger(r"[\\W_]+") is None
+>>> t = trigger(r"leave a (?:reply|comment)|comments? (?:are|have been) closed")
+>>> sorted(t.words), sorted(t.substrings)
+(['comment', 'comments', 'leave'], [])
+>>> sorted(trigger(r"(?:main menu|menu|search)", fold=True, whole=True).prefixes)
+['main menu', 'menu', 'search']
+>>> trigger(r"[\W_]+") is None
 True
 """
 
@@ -32,6 +34,7 @@ from re._constants import (  # the node types of ``re._parser``'s parse tree
     AT_END_STRING,
     BRANCH,
     CATEGORY,
+    CATEGORY_DIGIT,
     CATEGORY_NOT_WORD,
     CATEGORY_SPACE,
     CATEGORY_WORD,
@@ -55,6 +58,8 @@ NOT_WORD = [(IN, [(CATEGORY, CATEGORY_WORD)])]
 NON_WORD_CLASSES = ([(CATEGORY, CATEGORY_SPACE)], [(CATEGORY, CATEGORY_NOT_WORD)],
                     [(NEGATE, None), (CATEGORY, CATEGORY_WORD)])  # fmt: skip
 r"""The parses of ``\s``, ``\W`` and ``[^\w]``: classes of non-word characters."""
+NO_LETTERS = (CATEGORY_DIGIT, CATEGORY_SPACE, CATEGORY_NOT_WORD)
+r"""Classes without a letter: ``\d``, ``\s``, ``\W``."""
 """The parse of ``[\\w]`` (and of ``\\w``): ``(?<!\\w)`` and ``(?!\\w)`` assert an edge."""
 
 
@@ -124,8 +129,6 @@ def trigger(
     signs = [_sign(s, common) for s in required]
     if any(not text for _, text in signs):  # an edge alone: no sign at all
         return None
-    if whole and any(kind == "substring" for kind, _ in signs):
-        return None  # the start of the text fails most lines fast: a sign must be cheaper
     return Trigger(
         words=frozenset(text for kind, text in signs if kind == "word"),
         substrings=frozenset(text for kind, text in signs if kind == "substring"),
@@ -319,31 +322,99 @@ def _cost(kind: str, text: str, common: frozenset[str]) -> int:
     return len(text)
 
 
+def first_letters(pattern: str, fold: bool = False) -> frozenset[str] | None:
+    """The letters a match of ``pattern`` can start with (lowercase when ``fold``), or None
+    when it may start with any; it may start with a character that is no letter all the same.
+
+    >>> sorted(first_letters(r"(?:video|audio)?\\s*\\d{1,2}:\\d\\d"))
+    ['a', 'v']
+    >>> first_letters(r"[\\w ]{0,20}weather") is None
+    True
+    """
+    letters, _ = _starts(sre_parse.parse(pattern, re.IGNORECASE if fold else 0).data, fold)
+    return letters
+
+
+def _starts(items: list[tuple[Any, Any]], fold: bool) -> tuple[frozenset[str] | None, bool]:
+    """The letters a sequence's match can start with (None: any), and whether it may be empty."""
+    letters: frozenset[str] = frozenset()
+    for op, av in items:
+        found, empty = _start(op, av, fold)
+        if found is None:
+            return None, False
+        letters |= found
+        if not empty:
+            return letters, False
+    return letters, True
+
+
+def _start(op: Any, av: Any, fold: bool) -> tuple[frozenset[str] | None, bool]:
+    """``_starts`` for one node."""
+    if op is LITERAL:
+        char = chr(av).lower() if fold else chr(av)
+        return frozenset({char} if char.isalpha() else ()), False
+    if op is IN:
+        chars = []
+        for item, value in av:
+            if item is LITERAL:
+                chars.append(chr(value).lower() if fold else chr(value))
+            elif not (item is CATEGORY and value in NO_LETTERS):
+                return None, False
+        return frozenset(c for c in chars if c.isalpha()), False
+    if op in (AT, ASSERT, ASSERT_NOT):
+        return frozenset(), True
+    if op is SUBPATTERN:
+        _, add, remove, tree = av
+        fold = (fold or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _starts(tree.data, fold)
+    if op is BRANCH:
+        options = [_starts(branch.data, fold) for branch in av[1]]
+        return _union([o[0] for o in options]), any(o[1] for o in options)
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        letters, empty = _starts(av[2].data, fold)
+        return letters, empty or av[0] == 0
+    return None, False
+
+
 @dataclass(frozen=True, slots=True)
 class Gate:
-    """The union of the triggers of a combined regex's patterns."""
+    """A combined regex, and the regex of its patterns without a trigger, with the union of
+    the others' triggers: a line that meets none can only match the patterns of ``rest``,
+    which then finds the same match as ``full`` would."""
 
+    full: re.Pattern[str]
+    rest: re.Pattern[str] | None
     words: frozenset[str]
     substrings: tuple[str, ...]
     prefixes: dict[str, tuple[str, ...]]
     """The prefixes by their first character."""
+    rest_letters: frozenset[str] | None = None
+    """The letters a ``rest`` match starts with (None: any; see ``first_letters``), for a
+    regex that must match from the line's first character."""
 
-    def open(self, tokens: Iterable[str], lower: str) -> bool:
-        """True when the line (its lowercase words and text) meets one pattern's trigger."""
+    def regex(self, tokens: Iterable[str], lower: str) -> re.Pattern[str] | None:
+        """The regex to run on a line with these lowercase words and text (None: no regex)."""
         if not self.words.isdisjoint(tokens):
-            return True
+            return self.full
         starts = self.prefixes.get(lower[:1])
         if starts is not None and lower.startswith(starts):
-            return True
-        # a loop, not ``any``: a generator per line costs more than the tests
-        for substring in self.substrings:  # noqa: SIM110
+            return self.full
+        for substring in self.substrings:  # a loop: a generator per line costs more
             if substring in lower:
-                return True
-        return False
+                return self.full
+        letters = self.rest_letters
+        if letters is not None and lower[:1].isalpha() and lower[:1] not in letters:
+            return None
+        return self.rest
 
 
-def gate(triggers: Iterable[Trigger]) -> Gate:
-    """One ``Gate`` for a set of triggers."""
+def gate(
+    full: re.Pattern[str],
+    rest: re.Pattern[str] | None,
+    triggers: Iterable[Trigger],
+    rest_letters: frozenset[str] | None = None,
+) -> Gate:
+    """The ``Gate`` of a combined regex whose other patterns have these triggers."""
     words: set[str] = set()
     substrings: set[str] = set()
     prefixes: set[str] = set()
@@ -357,4 +428,4 @@ def gate(triggers: Iterable[Trigger]) -> Gate:
     by_first: dict[str, tuple[str, ...]] = {}
     for p in sorted(prefixes):
         by_first[p[0]] = (*by_first.get(p[0], ()), p)
-    return Gate(frozenset(words), tuple(sorted(substrings)), by_first)
+    return Gate(full, rest, frozenset(words), tuple(sorted(substrings)), by_first, rest_letters)

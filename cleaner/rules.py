@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from cleaner.language import load_stoplists
 from cleaner.patterns import LEXICON, Pattern
-from cleaner.prefilter import Gate, gate, trigger
+from cleaner.prefilter import Gate, first_letters, gate, trigger
 
 STRUCTURAL_RULES: dict[str, str] = {
     "title": "title",
@@ -103,30 +103,12 @@ match a ``line`` pattern that its lowercase words do not show."""
 
 
 @dataclass(frozen=True, slots=True)
-class Gated:
-    """The combined regex of a kind, and of its patterns a line may match whatever its words.
-
-    ``gate`` opens for a line that meets the trigger (see ``cleaner.prefilter``) of one of the
-    other patterns; a line it leaves shut can only match the patterns without a trigger, and
-    ``rest`` alone finds the same match as ``full`` would.
-    """
-
-    full: re.Pattern[str]
-    rest: re.Pattern[str] | None
-    gate: Gate
-
-    def regex(self, tokens: list[str], lower: str) -> re.Pattern[str] | None:
-        """The regex to run on a line with these lowercase words and text."""
-        return self.full if self.gate.open(tokens, lower) else self.rest
-
-
-@dataclass(frozen=True, slots=True)
 class Kinds:
     """The combined regex of each kind of pattern (None when a language has none)."""
 
-    line: Gated | None
-    phrase: Gated | None
-    hint: Gated | None
+    line: Gate | None
+    phrase: Gate | None
+    hint: Gate | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,16 +164,27 @@ class Lexicon:
         return self.names[m.lastgroup], self.categories[m.lastgroup]
 
 
-def _gated(patterns: list[Pattern], kind: str, flags: int, common: frozenset[str]) -> Gated | None:
+def _gated(patterns: list[Pattern], kind: str, flags: int, common: frozenset[str]) -> Gate | None:
     """The gated regex of a kind of patterns (None when there are none)."""
     ours = [p for p in patterns if p[2] == kind]
     line = kind == "line"
     triggers = {p[0]: trigger(p[3], fold=line, whole=line, common=common) for p in ours}
+    for name, _, _, rx in ours:
+        t = triggers[name]
+        if line and t is not None and t.substrings and first_letters(rx, fold=True) is not None:
+            triggers[name] = None  # its first letter rules most lines out, faster than a search
     full = _combined(ours, kind, flags)
     if full is None:
         return None
-    rest = _combined([p for p in ours if triggers[p[0]] is None], kind, flags)
-    return Gated(full, rest, gate(t for t in triggers.values() if t is not None))
+    others = [p for p in ours if triggers[p[0]] is None]
+    rest = _combined(others, kind, flags)
+    letters = [first_letters(p[3], fold=True) for p in others] if line else [None]
+    return gate(
+        full,
+        rest,
+        [t for t in triggers.values() if t is not None],
+        None if None in letters else frozenset().union(*letters),
+    )
 
 
 def _kinds(patterns: list[Pattern], common: frozenset[str], flags: int = 0) -> Kinds:

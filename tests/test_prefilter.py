@@ -13,17 +13,20 @@ from test_rules import LINES
 from cleaner.language import load_stoplists
 from cleaner.lines import WORD_RE
 from cleaner.patterns import LEXICON
-from cleaner.prefilter import Trigger, gate, trigger
+from cleaner.prefilter import Trigger, first_letters, gate, trigger
 from cleaner.rules import FOLDS_TO_ASCII, load_lexicon, plain_ascii
 
 PATTERNS = [(lang, p) for lang, patterns in LEXICON.items() for p in patterns]
 COMMON = load_stoplists().words["en"]
 
 
+FULL = re.compile("full")
+
+
 def meets(t: Trigger, text: str) -> bool:
-    """The gate of one trigger, as ``Gate.open`` applies it to a line."""
+    """The gate of one trigger opens for the line: it runs the full regex."""
     lower = text.lower()
-    return gate([t]).open(WORD_RE.findall(lower), lower)
+    return gate(FULL, None, [t]).regex(WORD_RE.findall(lower), lower) is FULL
 
 
 def matches(kind: str, rx: str, text: str) -> bool:
@@ -114,3 +117,17 @@ def test_trigger_examples() -> None:
     assert menu is not None and menu.prefixes == frozenset({"main menu", "menu"})
     newsletter = trigger(r"newsletter")  # "newsletters" matches too: not a whole word
     assert newsletter == Trigger(substrings=frozenset({"newsletter"}))
+
+
+@pytest.mark.parametrize(("language", "pattern"), PATTERNS, ids=[p[0] for _, p in PATTERNS])
+def test_every_line_a_pattern_matches_starts_with_one_of_its_first_letters(
+    language: str, pattern: tuple
+) -> None:
+    name, _, kind, rx = pattern
+    letters = first_letters(rx, fold=True)
+    if kind != "line" or letters is None:
+        return
+    for text in LINES:
+        if matches(kind, rx, text) and FOLDS_TO_ASCII.isdisjoint(text):
+            first = text[:1].lower()
+            assert not first.isalpha() or first in letters, (name, text)
