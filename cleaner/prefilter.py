@@ -106,23 +106,28 @@ def _join(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
 
 
 def trigger(
-    pattern: str, fold: bool = False, whole: bool = False, common: frozenset[str] = frozenset()
+    pattern: str,
+    fold: bool = False,
+    whole: bool = False,
+    common: frozenset[str] = frozenset(),
+    word_start: bool = True,
 ) -> Trigger | None:
     """The trigger of a pattern (lowercase when ``fold``), or None when it has none.
 
-    The pattern is taken as the lexicon uses it: matched where a word starts, or (``whole``,
-    the ``line`` kind) to the whole text, whose start then says most: a pattern whose matches
-    all start with a literal is triggered by those ``prefixes``. ``common`` words are in most
-    texts: other signs are chosen before them.
+    The pattern is taken as the lexicon uses it: matched where a word starts (unless not
+    ``word_start``), or (``whole``, the ``line`` kind) to the whole text, whose start then
+    says most: a pattern whose matches all start with a literal is triggered by those
+    ``prefixes``. ``common`` words are in most texts: other signs are chosen before them.
     """
-    if whole:
-        first = _sequence(sre_parse.parse(pattern, re.IGNORECASE if fold else 0).data, fold,
-                          common).first  # fmt: skip
+    items = sre_parse.parse(pattern, re.IGNORECASE if fold else 0).data
+    if whole or items[:1] in ([(AT, AT_BEGINNING)], [(AT, AT_BEGINNING_STRING)]):
+        first = _sequence(items, fold, common).first  # every match is at the text's start
         starts = {s.lstrip(EDGE).split(EDGE)[0] for s in first or ()}
         if first is not None and "" not in starts:
             return Trigger(prefixes=frozenset(starts))
     end = r"(?!\w)" if whole else ""
-    tree = sre_parse.parse(rf"(?<!\w)(?:{pattern}){end}", re.IGNORECASE if fold else 0)
+    start = r"(?<!\w)" if word_start or whole else ""
+    tree = sre_parse.parse(rf"{start}(?:{pattern}){end}", re.IGNORECASE if fold else 0)
     required = _sequence(tree.data, fold, common).required
     if required is None:
         return None
@@ -406,6 +411,13 @@ class Gate:
         if letters is not None and lower[:1].isalpha() and lower[:1] not in letters:
             return None
         return self.rest
+
+
+def gate_of(regex: re.Pattern[str]) -> Gate:
+    """The ``Gate`` of one regex searched in a text: the regex, or None when the line shows
+    none of its signs (its lowercase words and text, as ``Gate.regex`` takes them)."""
+    found = trigger(regex.pattern, fold=True, word_start=False)
+    return gate(regex, None, [found]) if found is not None else gate(regex, regex, [])
 
 
 def gate(

@@ -11,7 +11,7 @@ from sample_texts import sample_texts
 from test_rules import LINES
 
 from cleaner.language import load_stoplists
-from cleaner.lines import WORD_RE
+from cleaner.lines import CREDIT_RE, WORD_RE, ends_credit
 from cleaner.patterns import LEXICON
 from cleaner.prefilter import Trigger, first_letters, gate, trigger
 from cleaner.rules import FOLDS_TO_ASCII, load_lexicon, plain_ascii
@@ -131,3 +131,19 @@ def test_every_line_a_pattern_matches_starts_with_one_of_its_first_letters(
         if matches(kind, rx, text) and FOLDS_TO_ASCII.isdisjoint(text):
             first = text[:1].lower()
             assert not first.isalpha() or first in letters, (name, text)
+
+
+def test_credit_gate_keeps_every_credit() -> None:
+    """``ends_credit`` with a line's words says what ``CREDIT_RE`` says."""
+    for text in LINES:
+        lower = text.lower()
+        expected = CREDIT_RE.search(text) is not None
+        assert ends_credit(text, WORD_RE.findall(lower), lower) == expected, text
+    assert ends_credit("Sergey Lavrov AP", ["sergey", "lavrov", "ap"], "sergey lavrov ap")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(CREDIT_RE))
+def test_generated_credits_pass_the_gate(text: str) -> None:
+    lower = text.lower()
+    assert ends_credit(text, WORD_RE.findall(lower), lower), text
