@@ -10,6 +10,8 @@ the category its own features or its section suggest.
 
 from __future__ import annotations
 
+import re
+
 from cleaner.config import CleanConfig
 from cleaner.lines import (
     TRUNCATED_RE,
@@ -28,6 +30,12 @@ from cleaner.rules import COMMENT_SECTION_RULES, opens_section
 from cleaner.templates import normalise
 
 OUTSIDE_NAV = Decision(False, "nav", "outside-body")
+MENU_SEPARATOR_RE = re.compile(r"\s*[|·•»]\s*|\s+[/>]\s+")
+"""What separates the items of a one-line menu or breadcrumb ("Home | News", "Home > Local")."""
+MENU_MIN_ITEMS = 3
+"""A line of this many separated short items is a menu, not a headline."""
+MENU_ITEM_WORDS = 3
+"""Items of a one-line menu have at most this many words."""
 BLANK_LINE = Decision(True, "blank", "blank")
 BODY_PROSE = Decision(True, "body", "body-prose")
 
@@ -38,7 +46,7 @@ def find_title(lines: list[Line], config: CleanConfig) -> int | None:
     A line ending with a full stop is the article's first sentence, not a headline.
     """
     for i, line in enumerate(lines):
-        if line.cls in ("blank", "cruft") or in_menu(lines, i):
+        if line.cls in ("blank", "cruft") or in_menu(lines, i) or is_menu_line(line.text):
             continue
         if len(line.text.split()) <= config.max_title_words and not line.text.endswith("."):
             return i
@@ -53,6 +61,20 @@ def in_menu(lines: list[Line], i: int, max_words: int = 3) -> bool:
     return any(
         0 <= j < len(lines) and lines[j].cls != "blank" and lines[j].words <= max_words
         for j in (i - 1, i + 1)
+    )
+
+
+def is_menu_line(text: str) -> bool:
+    """A line of several short items split by ``|``, ``·``, ``/`` or ``>``: a menu or breadcrumb.
+
+    >>> is_menu_line("Coast Herald | Home | News | Sport"), is_menu_line("Home > Local > Roads")
+    (True, True)
+    >>> is_menu_line("Bridge to close for repairs | Coast Herald")
+    False
+    """
+    items = MENU_SEPARATOR_RE.split(text)
+    return len(items) >= MENU_MIN_ITEMS and all(
+        0 < len(item.split()) <= MENU_ITEM_WORDS for item in items
     )
 
 
@@ -161,7 +183,7 @@ def decide_outside(lines: list[Line], i: int, section: str | None, before_body: 
     line = lines[i]
     if line.cruft is not None:
         return Decision(False, line.cruft[1], line.cruft[0])
-    if line.words <= 1 and section is None:  # a menu item: nothing below can apply
+    if (line.words <= 1 and section is None) or is_menu_line(line.text):  # a menu (item)
         return OUTSIDE_NAV
     if is_credit_caption(line):
         return Decision(False, "caption", "caption-credit")
