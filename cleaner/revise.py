@@ -144,13 +144,30 @@ def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[in
     return first, last
 
 
+def body_region(lines: list[Line], skip: set[int], config: CleanConfig) -> list[bool]:
+    """For each line, whether it lies in the body region (all of it, unless ``find_body``)."""
+    if not config.find_body:  # an extractor already cut the text to the article
+        return [i not in skip for i in range(len(lines))]
+    inside = [False] * len(lines)
+    blocks = body_blocks(lines, skip, config)
+    for first, last in blocks:
+        first, last = extend(lines, first, last, skip)
+        for i in range(first, last + 1):
+            inside[i] = i not in skip
+    if not blocks:  # no long prose at all: keep the sentences
+        for i, line in enumerate(lines):
+            inside[i] = i not in skip and line.cls in ("near", "short") and line.prose
+    return inside
+
+
 def decide_inside(
     lines: list[Line], run: list[int], config: CleanConfig, intro: bool = False
 ) -> list[Decision]:
     """Decide a run of adjacent caption- or headline-like lines inside the body.
 
     ``intro`` says the run follows a line ending with ":", so a long run is a list the article
-    announces, not a block of links.
+    announces, not a block of links; without ``find_body`` the text is the article already,
+    and a run is never dropped for its length.
     """
     out = []
     for k, i in enumerate(run):
@@ -165,10 +182,12 @@ def decide_inside(
             out.append(Decision(False, "caption", "caption-repeat"))
         elif is_date_line(line):
             out.append(Decision(False, "byline", "date-line"))
-        elif len(run) >= config.min_list_run and not intro:
+        elif not config.find_body or intro:  # a run's length says nothing about it
+            out.append(Decision(True, "body", "body-context"))
+        elif len(run) >= config.min_list_run:
             label = "teaser" if line.words >= config.min_dek_words // 2 else "nav"
             out.append(Decision(False, label, "inline-list"))
-        elif len(run) == 2 and not intro:
+        elif len(run) == 2:
             if k == 0:
                 out.append(Decision(False, "caption", "inline-card-caption"))
             else:
@@ -227,15 +246,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if dek is not None and is_dek(lines[dek], config):
             decisions[dek] = Decision(True, "dek", "dek")
             skip.add(dek)
-    inside = [False] * len(lines)
-    blocks = body_blocks(lines, skip, config)
-    for first, last in blocks:
-        first, last = extend(lines, first, last, skip)
-        for i in range(first, last + 1):
-            inside[i] = i not in skip
-    if not blocks:  # no long prose at all: keep the sentences
-        for i, line in enumerate(lines):
-            inside[i] = i not in skip and line.cls in ("near", "short") and line.prose
+    inside = body_region(lines, skip, config)
     run: list[int] = []
     intro = False  # the run follows a line ending with ":" (a list the text announces)
     section: str | None = None
@@ -281,7 +292,8 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         decisions[j] = d
     done = [d if d is not None else BODY_PROSE for d in decisions]
     drop_teaser_lists(lines, done, inside, config)
-    drop_repeats(lines, done)
+    if config.find_body:  # an extracted article's repeats are its own (table rows, list items)
+        drop_repeats(lines, done)
     return done
 
 
@@ -308,9 +320,12 @@ def drop_teaser_lists(
             if not teaser_heading(lines, seq[end:j], config):
                 break
             end, items = j + 1, items + 1
-        # At an edge of the body, or announced by a "Related links" header.
+        # At an edge of the body, or announced by a "Related links" header. Text an extractor
+        # cut to the article may still end with a list of links, but one that opens it is the
+        # article itself (a round-up of deals or of the day's stories).
+        leads = config.find_body and good[0] >= k if good else True
         if items >= config.min_list_run and (
-            not good or good[0] >= k or good[-1] < end or is_teaser_header(lines[seq[k]])
+            leads or good[-1] < end or is_teaser_header(lines[seq[k]])
         ):
             for i in seq[k:end]:
                 if decisions[i].keep:
