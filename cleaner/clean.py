@@ -37,6 +37,8 @@ LANGUAGE_LINE_CHARS = 80
 """Lines this long are prose enough to tell the language (menus are shorter)."""
 MAX_PASSES = 4
 """Cleaning passes at most: the second and later ones re-clean the output (idempotence)."""
+TEMPLATE_CRUFT = ("template-line", "nav")
+"""The cruft rule and category of a line the folder's evidence says is boilerplate."""
 AUTHOR_RULES = frozenset({"name-line", "reporting-credit"})
 """Byline rules whose line names authors (besides the ``by-author`` rules of each language)."""
 
@@ -221,13 +223,20 @@ def reanalyse(
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
     out = []
-    for origin, raw in zip(sources, plain.splitlines()):  # noqa: B905
+    measured = []  # lines measured again (unwrapped paragraphs): the evidence is applied anew
+    plain_lines = plain.splitlines()
+    for origin, raw in zip(sources, plain_lines):  # noqa: B905
         if not origin:
             out.append(BLANK)
         elif len(origin) == 1 and not lines[origin[0]].wrapped and lines[origin[0]].text == raw:
             out.append(lines[origin[0]])
         else:
-            out.append(line_features(raw, lexicon, stopwords, config, templates))
+            measured.append(len(out))
+            out.append(line_features(raw, lexicon, stopwords, config))
+    if templates is not None and measured:
+        marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
+        for i in measured:
+            out[i] = marked[i]
     return out
 
 
@@ -243,11 +252,28 @@ def features(
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
     # Menus and footers repeat lines: measure each text once.
     measured = {
-        raw: line_features(raw, lexicon, stopwords, config, templates)
-        for raw in dict.fromkeys(raw_lines)
+        raw: line_features(raw, lexicon, stopwords, config) for raw in dict.fromkeys(raw_lines)
     }
     lines = [measured[raw] for raw in raw_lines]
-    return unwrap(lines, lexicon, stopwords, config, templates)
+    if templates is not None:
+        lines = with_templates(lines, templates.marks(raw_lines, config))
+    return unwrap(lines, lexicon, stopwords, config)
+
+
+def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
+    """The lines with the folder's evidence (``TemplateLines.marks``) on those lexicon left.
+
+    A template line is cruft (``template-line``); a shared sentence never anchors the body alone.
+    """
+    out = list(lines)
+    for i, (line, mark) in enumerate(zip(lines, marks, strict=True)):
+        if mark is None or line.cruft is not None:
+            continue
+        if mark == "template":
+            out[i] = line._replace(cruft=TEMPLATE_CRUFT, cls="cruft")
+        else:
+            out[i] = line._replace(shared=True, cls="near" if line.cls == "good" else line.cls)
+    return out
 
 
 def result(
