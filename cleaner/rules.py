@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from cleaner.language import load_stoplists
 from cleaner.patterns import LEXICON, Pattern
-from cleaner.prefilter import Gate, first_letters, gate, trigger
+from cleaner.prefilter import Gate, gate
+from cleaner.signs import first_letters, trigger
 
 STRUCTURAL_RULES: dict[str, str] = {
     "title": "title",

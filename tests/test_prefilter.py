@@ -13,8 +13,9 @@ from test_rules import LINES
 from cleaner.language import load_stoplists
 from cleaner.lines import CREDIT_RE, WORD_RE, ends_credit
 from cleaner.patterns import LEXICON
-from cleaner.prefilter import Trigger, first_letters, gate, trigger
+from cleaner.prefilter import gate
 from cleaner.rules import FOLDS_TO_ASCII, load_lexicon, plain_ascii
+from cleaner.signs import Trigger, first_letters, trigger
 
 PATTERNS = [(lang, p) for lang, patterns in LEXICON.items() for p in patterns]
 COMMON = load_stoplists().words["en"]
@@ -115,6 +116,10 @@ def test_trigger_examples() -> None:
     assert trigger(r"[\W_]+", fold=True, whole=True) is None
     menu = trigger(r"(?:main menu|menu)", fold=True, whole=True)
     assert menu is not None and menu.prefixes == frozenset({"main menu", "menu"})
+    spaced = trigger(r"\s*foo", fold=True, whole=True)  # may start with spaces: no prefix
+    assert spaced is not None and not spaced.prefixes
+    anchored = trigger(r"^(?:read more|related)\s*[:>]")
+    assert anchored is not None and "related" in anchored.prefixes
     newsletter = trigger(r"newsletter")  # "newsletters" matches too: not a whole word
     assert newsletter == Trigger(substrings=frozenset({"newsletter"}))
 
