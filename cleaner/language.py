@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import islice
 
 # jusText names its stoplists in English; the ones with an ISO 639-1 code get it.
 ISO_CODES = {
@@ -86,7 +86,8 @@ def detect_language(
 
 def packed_hits(tokens: Iterable[str], stoplists: Stoplists) -> int:
     """The stopword hits of every language among the tokens, packed (see ``Stoplists.packed``)."""
-    return sum(map(stoplists.packed.get, tokens, repeat(0)))
+    # Only stopwords add (a packed count is a long int, slow to add): the rest is filtered out.
+    return sum(filter(None, map(stoplists.packed.get, tokens)))
 
 
 def choose_language(hits: int, sampled: int, stoplists: Stoplists, min_hits: int = 5) -> str | None:

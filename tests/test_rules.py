@@ -58,9 +58,10 @@ def reference(patterns: list[Pattern], kind: str, text: str, flags: int) -> str 
 
 
 def combined(kinds: Kinds, kind: str, text: str, names: dict[str, str]) -> str | None:
-    pattern = getattr(kinds, kind)
-    if pattern is None:
+    gated = getattr(kinds, kind)
+    if gated is None:
         return None
+    pattern = gated.full
     m = pattern.fullmatch(text) if kind == "line" else pattern.search(text)
     return None if m is None or m.lastgroup is None else names[m.lastgroup]
 
