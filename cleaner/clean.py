@@ -112,13 +112,16 @@ class ProseSample:
     """Detects a document's language from its prose, remembering each prose line's hits.
 
     ``clean_text`` detects the language of a text, then of its cleaned output, whose prose
-    lines are mostly the same lines: each is tokenised and counted once.
+    lines are mostly the same lines: each is tokenised and counted once, and ``line_features``
+    takes the words of the sampled lines instead of finding them again.
     """
 
     stoplists: Stoplists
     config: CleanConfig
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Line -> (tokens, packed stopword hits) of the whole lines sampled so far."""
+    tokens: dict[str, list[str]] = field(default_factory=dict)
+    """Line -> its lowercase words (``words``), for the whole lines sampled so far."""
 
     def language(self, raw_lines: list[str], text: str) -> str | None:
         """Detect the language from the document's long lines (its prose), or from its start."""
@@ -148,6 +151,7 @@ class ProseSample:
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
                 if len(line) <= budget:
                     self.seen[line] = counts
+                    self.tokens[line] = tokens
             if sampled + counts[0] > SAMPLE_TOKENS:  # the sample ends inside this line
                 tokens = words(line[:budget])[: SAMPLE_TOKENS - sampled]
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
@@ -198,7 +202,7 @@ def analyse(
     """Split a text into lines, detect its language and measure every line."""
     raw_lines = text.splitlines()
     language = sample.language(raw_lines, text)
-    lines = features(raw_lines, language, sample.stoplists, sample.config, templates)
+    lines = features(raw_lines, language, sample, templates)
     return raw_lines, lines, language
 
 
@@ -232,7 +236,8 @@ def reanalyse(
             out.append(lines[origin[0]])
         else:
             measured.append(len(out))
-            out.append(line_features(raw, lexicon, stopwords, config))
+            tokens = sample.tokens.get(raw)
+            out.append(line_features(raw, lexicon, stopwords, config, tokens=tokens))
     if templates is not None and measured:
         marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
         for i in measured:
@@ -241,18 +246,21 @@ def reanalyse(
 
 
 def features(
-    raw_lines: list[str],
-    language: str | None,
-    stoplists: Stoplists,
-    config: CleanConfig,
-    templates: TemplateLines | None,
+    raw_lines: list[str], language: str | None, sample: ProseSample, templates: TemplateLines | None
 ) -> list[Line]:
-    """Context-free features of every line, with the document language's lexicon and stoplist."""
+    """Context-free features of every line, with the document language's lexicon and stoplist.
+
+    The lines the language sample read whole come with their words (a line's words are those
+    of its stripped text: white space is in no word).
+    """
+    config = sample.config
     lexicon = load_lexicon(language or config.fallback_language)
-    stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
+    stopwords = sample.stoplists.words.get(language, frozenset()) if language else frozenset()
+    known = sample.tokens
     # Menus and footers repeat lines: measure each text once.
     measured = {
-        raw: line_features(raw, lexicon, stopwords, config) for raw in dict.fromkeys(raw_lines)
+        raw: line_features(raw, lexicon, stopwords, config, tokens=known.get(raw))
+        for raw in dict.fromkeys(raw_lines)
     }
     lines = [measured[raw] for raw in raw_lines]
     if templates is not None:

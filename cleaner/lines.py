@@ -83,13 +83,18 @@ def line_features(
     stopwords: frozenset[str],
     config: CleanConfig,
     templates: TemplateLines | None = None,
+    tokens: list[str] | None = None,
 ) -> Line:
-    """Measure one line and classify it without looking at its neighbours."""
+    """Measure one line and classify it without looking at its neighbours.
+
+    ``tokens`` are the line's lowercase words (``WORD_RE``), found here if not given.
+    """
     text = text.strip()
     if not text:
         return BLANK
     lower = text.lower()
-    tokens = (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
+    if tokens is None:
+        tokens = (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
     words = len(tokens)
     if stopwords:
         stop_ratio = sum(map(stopwords.__contains__, tokens)) / words if words else 0.0

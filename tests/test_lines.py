@@ -128,3 +128,19 @@ def test_unwrap_gives_wrapped_lines_the_paragraph_class() -> None:
     assert [line.cls for line in out[1:]] == ["good", "good", "good"]
     assert [line.continues for line in out] == [False, False, True, True]
     assert out[0] == lines[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  The council voted on Monday to build a new bridge, the mayor said.  ",
+        "\u3000Photo: Getty Images\xa0",
+        "Ça coûte 12 € — İstanbul (AP)",
+    ],
+)
+def test_given_tokens_measure_the_same(text: str) -> None:
+    """``line_features`` with the words the language sample found equals finding them itself."""
+    from cleaner.clean import words
+
+    given = line_features(text, LEXICON, EN, CONFIG, tokens=words(text))
+    assert given == feat(text)
