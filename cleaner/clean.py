@@ -15,7 +15,7 @@ cleaned again and anything that second pass removes is removed the first time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cleaner.config import CleanConfig
@@ -178,7 +178,7 @@ def clean_text(
     raw_lines, lines, language = analyse(text, sample, templates)
     decisions = revise(lines, config)
     for _ in range(MAX_PASSES):
-        cleaned, sources = result(raw_lines, lines, decisions, language)
+        cleaned, sources = result(lines, decisions, language)
         # Idempotence: clean the output again; whatever that removes is removed here too.
         again_lines = reanalyse(cleaned, sources, lines, sample, templates, language)
         changed = False
@@ -188,12 +188,13 @@ def clean_text(
                     decisions[i] = d
                     changed = True
         if not changed:
-            return cleaned
+            return replace(cleaned, lines=line_decisions(raw_lines, decisions))
         titles = [i for i, d in enumerate(decisions) if d.label == "title"]
         for i in titles[1:]:  # the second pass chose another title: the first one goes
             decisions[titles[0]] = Decision(False, "duplicate", "duplicate-title")
             titles = [i]
-    return result(raw_lines, lines, decisions, language)[0]
+    cleaned = result(lines, decisions, language)[0]
+    return replace(cleaned, lines=line_decisions(raw_lines, decisions))
 
 
 def analyse(
@@ -284,12 +285,21 @@ def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
     return out
 
 
+def line_decisions(raw_lines: list[str], decisions: list[Decision]) -> tuple[LineDecision, ...]:
+    """What happened to each input line."""
+    return tuple(
+        LineDecision(i, raw, d.keep, d.label, d.rule)
+        for i, (raw, d) in enumerate(zip(raw_lines, decisions, strict=True), 1)
+    )
+
+
 def result(
-    raw_lines: list[str], lines: list[Line], decisions: list[Decision], language: str | None
+    lines: list[Line], decisions: list[Decision], language: str | None
 ) -> tuple[CleanResult, list[list[int]]]:
     """Assemble the CleanResult, and for each line of its ``plain`` text the input lines it has.
 
-    Metadata comes from the removed byline lines.
+    Metadata comes from the removed byline lines. The result's ``lines`` are left empty: only
+    the last pass's result needs them (``line_decisions``).
     """
     title = None
     title_source: list[int] = []
@@ -297,9 +307,7 @@ def result(
     sources: list[list[int]] = []
     authors: list[str] = []
     published = None
-    out = []
-    for i, (raw, line, d) in enumerate(zip(raw_lines, lines, decisions, strict=True)):
-        out.append(LineDecision(i + 1, raw, d.keep, d.label, d.rule))
+    for i, (line, d) in enumerate(zip(lines, decisions, strict=True)):
         if d.label == "title" and title is None:
             title, title_source = line.text, [i]
         elif d.keep and d.label != "blank":
@@ -319,7 +327,7 @@ def result(
         authors=tuple(authors),
         published=published,
         language=language,
-        lines=tuple(out),
+        lines=(),
     )
     plain_sources: list[list[int]] = []
     if title is not None:
