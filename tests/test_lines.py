@@ -144,3 +144,20 @@ def test_given_tokens_measure_the_same(text: str) -> None:
 
     given = line_features(text, LEXICON, EN, CONFIG, tokens=words(text))
     assert given == feat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Home | News | Sport", "Home · News · Sport", "A • B • C", "Home » News » Local",
+     "Home > Local > Roads", "News / Local / Roads", "Home - News - Sport", "Home  News  Sport",
+     "a|b|c", "Home/News/Sport"],
+)  # fmt: skip
+def test_menu_sign_gate_is_exact(text: str) -> None:
+    """``is_menu_line``'s quick test rules out only lines the separator split would."""
+    from cleaner.revise import MENU_ITEM_WORDS, MENU_MIN_ITEMS, MENU_SEPARATOR_RE, is_menu_line
+
+    items = MENU_SEPARATOR_RE.split(text)
+    split = len(items) >= MENU_MIN_ITEMS and all(
+        0 < len(item.split()) <= MENU_ITEM_WORDS for item in items
+    )
+    assert is_menu_line(text) == split
