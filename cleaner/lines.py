@@ -42,6 +42,8 @@ CLOSING_QUOTES = frozenset('"”’»')
 SENTENCE_END = frozenset(".!?,…;:")
 URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
 TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
+TRUNCATED_ENDS = frozenset("….]")
+"""The last character of a stripped line that ``TRUNCATED_RE`` matches."""
 
 
 class Line(NamedTuple):
@@ -166,6 +168,14 @@ def is_credit_caption(line: Line) -> bool:
     ``CREDIT_RE``.
     """
     return line.credit
+
+
+def is_truncated(text: str) -> bool:
+    """A stripped line cut short with an ellipsis ("Read more of the story ...").
+
+    Its last character rules most lines out before ``re`` tries a match at every position.
+    """
+    return text[-1:] in TRUNCATED_ENDS and TRUNCATED_RE.search(text) is not None
 
 
 def is_date_line(line: Line) -> bool:

@@ -14,7 +14,6 @@ import re
 
 from cleaner.config import CleanConfig
 from cleaner.lines import (
-    TRUNCATED_RE,
     Decision,
     Line,
     headline_like,
@@ -22,6 +21,7 @@ from cleaner.lines import (
     is_credit_caption,
     is_date_line,
     is_repeat_caption,
+    is_truncated,
     looks_like_name,
     neighbours,
     title_case,
@@ -220,7 +220,7 @@ def decide_outside(lines: list[Line], i: int, section: str | None, before_body: 
         return Decision(False, "byline", "name-line")
     if is_date_line(line):
         return Decision(False, "byline", "date-line")
-    if section == "teaser" or TRUNCATED_RE.search(line.text):
+    if section == "teaser" or is_truncated(line.text):
         return Decision(False, "teaser", "outside-body-teaser")
     if line.words >= 6 and not line.prose and not title_case(line.text):
         return Decision(

@@ -161,3 +161,15 @@ def test_menu_sign_gate_is_exact(text: str) -> None:
         0 < len(item.split()) <= MENU_ITEM_WORDS for item in items
     )
     assert is_menu_line(text) == split
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Read the rest ...", "Read the rest …", "A teaser [...]", "A teaser […]", "The end.",
+     "Wait...", "", "No ellipsis here", "Cut [ ... ]"],
+)  # fmt: skip
+def test_truncated_end_gate_is_exact(text: str) -> None:
+    """``is_truncated``'s quick test rules out only lines ``TRUNCATED_RE`` does not match."""
+    from cleaner.lines import TRUNCATED_RE, is_truncated
+
+    assert is_truncated(text) == (TRUNCATED_RE.search(text) is not None)
