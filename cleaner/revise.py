@@ -235,6 +235,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     """Decide every line from its class and its neighbours (jusText's revision pass)."""
     decisions: list[Decision | None] = [None] * len(lines)
     skip: set[int] = set()
+    body_words = 0  # the words of the dek and of the body lines so far
     title = find_title(lines, config)
     if title is not None:
         decisions[title] = Decision(True, "title", "title")
@@ -251,14 +252,12 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if dek is not None and is_dek(lines[dek], config):
             decisions[dek] = Decision(True, "dek", "dek")
             skip.add(dek)
+            body_words = lines[dek].words
     inside = body_region(lines, skip, config)
     run: list[int] = []
     intro = False  # the run follows a line ending with ":" (a list the text announces)
     section: str | None = None
     seen_body = False
-    body_words = sum(
-        line.words for line, d in zip(lines, decisions, strict=True) if d and d.label == "dek"
-    )
     for i, line in enumerate(lines):
         if line.cls == "blank":
             decisions[i] = BLANK_LINE
