@@ -191,7 +191,7 @@ def is_date_line(line: Line) -> bool:
 
 def is_role_line(line: Line) -> bool:
     """A short line naming a journalist's job ("Deputy Political Editor")."""
-    return line.words <= 5 and any(w in ROLE_WORDS for w in line.text.lower().split())
+    return line.words <= 5 and not ROLE_WORDS.isdisjoint(line.text.lower().split())
 
 
 def title_case(text: str) -> bool:
