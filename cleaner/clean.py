@@ -288,8 +288,10 @@ def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
 def line_decisions(raw_lines: list[str], decisions: list[Decision]) -> tuple[LineDecision, ...]:
     """What happened to each input line."""
     return tuple(
-        LineDecision(i, raw, d.keep, d.label, d.rule)
-        for i, (raw, d) in enumerate(zip(raw_lines, decisions, strict=True), 1)
+        [  # a list first: a generator costs a frame switch per line
+            LineDecision(i, raw, d.keep, d.label, d.rule)
+            for i, (raw, d) in enumerate(zip(raw_lines, decisions, strict=True), 1)
+        ]
     )
 
 

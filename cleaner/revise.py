@@ -372,11 +372,13 @@ def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
     A page that prints its article twice repeats whole runs of lines; a long sentence repeated
     alone (a pull quote, a refrain) may be the article's own.
     """
-    seen: set[str] = set()
     kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
+    keys = [lines[i].text.casefold() for i in kept]
+    if len(set(keys)) == len(keys):
+        return  # no kept line repeats another (most documents)
+    seen: set[str] = set()
     repeat = []
-    for i in kept:
-        key = lines[i].text.casefold()
+    for key in keys:
         repeat.append(key in seen)
         seen.add(key)
     for k, i in enumerate(kept):
