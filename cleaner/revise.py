@@ -314,6 +314,9 @@ def drop_teaser_lists(
     good = [k for k, i in enumerate(seq) if decisions[i].keep and lines[i].cls == "good"]
     k = 0
     while k < len(seq):
+        if summary[k]:  # an item starts with a heading: a body paragraph starts none
+            k += 1
+            continue
         end, items = k, 0
         while True:  # one item: one or more non-summary lines, then exactly one summary line
             j = end
