@@ -254,10 +254,10 @@ def unwrap(
         j = i
         while (
             j + 1 < len(out)
+            and not out[j].prose  # the tests that rule most lines out come first
+            and out[j].words >= WRAPPED_MIN_WORDS
             and out[j].cls not in ("blank", "cruft")
             and out[j + 1].cls not in ("blank", "cruft")
-            and not out[j].prose
-            and out[j].words >= WRAPPED_MIN_WORDS
             and out[j + 1].text[:1].islower()
             and not URL_RE.match(out[j + 1].text)
         ):
