@@ -126,7 +126,7 @@ def line_features(
     if shared and cls == "good":
         cls = "near"  # a sentence many pages share never anchors the body alone
     credit = not prose and words <= CREDIT_MAX_WORDS and ends_credit(text, tokens, lower)
-    # positional: keyword arguments make a NamedTuple half as slow again to build
+    # positional: keyword arguments make building a NamedTuple about 1.5 times as slow
     return Line(text, words, stop_ratio, prose, cruft, cls, False, False, shared, credit)
 
 
