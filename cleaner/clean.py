@@ -15,7 +15,7 @@ cleaned again and anything that second pass removes is removed the first time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from cleaner.config import CleanConfig
@@ -112,13 +112,16 @@ class ProseSample:
     """Detects a document's language from its prose, remembering each prose line's hits.
 
     ``clean_text`` detects the language of a text, then of its cleaned output, whose prose
-    lines are mostly the same lines: each is tokenised and counted once.
+    lines are mostly the same lines: each is tokenised and counted once, and ``line_features``
+    takes the words of the sampled lines instead of finding them again.
     """
 
     stoplists: Stoplists
     config: CleanConfig
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Line -> (tokens, packed stopword hits) of the whole lines sampled so far."""
+    tokens: dict[str, list[str]] = field(default_factory=dict)
+    """Line -> its lowercase words (``words``), for the whole lines sampled so far."""
 
     def language(self, raw_lines: list[str], text: str) -> str | None:
         """Detect the language from the document's long lines (its prose), or from its start."""
@@ -148,6 +151,7 @@ class ProseSample:
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
                 if len(line) <= budget:
                     self.seen[line] = counts
+                    self.tokens[line] = tokens
             if sampled + counts[0] > SAMPLE_TOKENS:  # the sample ends inside this line
                 tokens = words(line[:budget])[: SAMPLE_TOKENS - sampled]
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
@@ -174,7 +178,7 @@ def clean_text(
     raw_lines, lines, language = analyse(text, sample, templates)
     decisions = revise(lines, config)
     for _ in range(MAX_PASSES):
-        cleaned, sources = result(raw_lines, lines, decisions, language)
+        cleaned, sources = result(lines, decisions, language)
         # Idempotence: clean the output again; whatever that removes is removed here too.
         again_lines = reanalyse(cleaned, sources, lines, sample, templates, language)
         changed = False
@@ -184,12 +188,13 @@ def clean_text(
                     decisions[i] = d
                     changed = True
         if not changed:
-            return cleaned
+            return replace(cleaned, lines=line_decisions(raw_lines, decisions))
         titles = [i for i, d in enumerate(decisions) if d.label == "title"]
         for i in titles[1:]:  # the second pass chose another title: the first one goes
             decisions[titles[0]] = Decision(False, "duplicate", "duplicate-title")
             titles = [i]
-    return result(raw_lines, lines, decisions, language)[0]
+    cleaned = result(lines, decisions, language)[0]
+    return replace(cleaned, lines=line_decisions(raw_lines, decisions))
 
 
 def analyse(
@@ -198,7 +203,7 @@ def analyse(
     """Split a text into lines, detect its language and measure every line."""
     raw_lines = text.splitlines()
     language = sample.language(raw_lines, text)
-    lines = features(raw_lines, language, sample.stoplists, sample.config, templates)
+    lines = features(raw_lines, language, sample, templates)
     return raw_lines, lines, language
 
 
@@ -232,7 +237,8 @@ def reanalyse(
             out.append(lines[origin[0]])
         else:
             measured.append(len(out))
-            out.append(line_features(raw, lexicon, stopwords, config))
+            tokens = sample.tokens.get(raw)
+            out.append(line_features(raw, lexicon, stopwords, config, tokens=tokens))
     if templates is not None and measured:
         marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
         for i in measured:
@@ -241,18 +247,21 @@ def reanalyse(
 
 
 def features(
-    raw_lines: list[str],
-    language: str | None,
-    stoplists: Stoplists,
-    config: CleanConfig,
-    templates: TemplateLines | None,
+    raw_lines: list[str], language: str | None, sample: ProseSample, templates: TemplateLines | None
 ) -> list[Line]:
-    """Context-free features of every line, with the document language's lexicon and stoplist."""
+    """Context-free features of every line, with the document language's lexicon and stoplist.
+
+    The lines the language sample read whole come with their words (a line's words are those
+    of its stripped text: white space is in no word).
+    """
+    config = sample.config
     lexicon = load_lexicon(language or config.fallback_language)
-    stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
+    stopwords = sample.stoplists.words.get(language, frozenset()) if language else frozenset()
+    known = sample.tokens
     # Menus and footers repeat lines: measure each text once.
     measured = {
-        raw: line_features(raw, lexicon, stopwords, config) for raw in dict.fromkeys(raw_lines)
+        raw: line_features(raw, lexicon, stopwords, config, tokens=known.get(raw))
+        for raw in dict.fromkeys(raw_lines)
     }
     lines = [measured[raw] for raw in raw_lines]
     if templates is not None:
@@ -276,12 +285,23 @@ def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
     return out
 
 
+def line_decisions(raw_lines: list[str], decisions: list[Decision]) -> tuple[LineDecision, ...]:
+    """What happened to each input line."""
+    return tuple(
+        [  # a list first: a generator costs a frame switch per line
+            LineDecision(i, raw, d.keep, d.label, d.rule)
+            for i, (raw, d) in enumerate(zip(raw_lines, decisions, strict=True), 1)
+        ]
+    )
+
+
 def result(
-    raw_lines: list[str], lines: list[Line], decisions: list[Decision], language: str | None
+    lines: list[Line], decisions: list[Decision], language: str | None
 ) -> tuple[CleanResult, list[list[int]]]:
     """Assemble the CleanResult, and for each line of its ``plain`` text the input lines it has.
 
-    Metadata comes from the removed byline lines.
+    Metadata comes from the removed byline lines. The result's ``lines`` are left empty: only
+    the last pass's result needs them (``line_decisions``).
     """
     title = None
     title_source: list[int] = []
@@ -289,9 +309,7 @@ def result(
     sources: list[list[int]] = []
     authors: list[str] = []
     published = None
-    out = []
-    for i, (raw, line, d) in enumerate(zip(raw_lines, lines, decisions, strict=True)):
-        out.append(LineDecision(i + 1, raw, d.keep, d.label, d.rule))
+    for i, (line, d) in enumerate(zip(lines, decisions, strict=True)):
         if d.label == "title" and title is None:
             title, title_source = line.text, [i]
         elif d.keep and d.label != "blank":
@@ -311,7 +329,7 @@ def result(
         authors=tuple(authors),
         published=published,
         language=language,
-        lines=tuple(out),
+        lines=(),
     )
     plain_sources: list[list[int]] = []
     if title is not None:

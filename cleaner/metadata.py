@@ -58,6 +58,8 @@ ORGANISATIONS = frozenset(
 
 
 def _date_parts(text: str) -> tuple[int, int, int, int, int] | None:
+    if "19" not in text and "20" not in text:  # every pattern has a year 19xx or 20xx
+        return None
     for pattern in (ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR):
         m = pattern.search(text)
         if not m:

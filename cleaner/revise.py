@@ -14,7 +14,6 @@ import re
 
 from cleaner.config import CleanConfig
 from cleaner.lines import (
-    TRUNCATED_RE,
     Decision,
     Line,
     headline_like,
@@ -22,6 +21,7 @@ from cleaner.lines import (
     is_credit_caption,
     is_date_line,
     is_repeat_caption,
+    is_truncated,
     looks_like_name,
     neighbours,
     title_case,
@@ -32,6 +32,9 @@ from cleaner.templates import normalise
 OUTSIDE_NAV = Decision(False, "nav", "outside-body")
 MENU_SEPARATOR_RE = re.compile(r"\s*[|·•»]\s*|\s+[/>]\s+")
 """What separates the items of a one-line menu or breadcrumb ("Home | News", "Home > Local")."""
+MENU_SIGN_RE = re.compile(r"[|·•»/>]")
+"""A character that every ``MENU_SEPARATOR_RE`` match has: most lines have none, and
+searching for one is several times faster than splitting the line."""
 MENU_MIN_ITEMS = 3
 """A line of this many separated short items is a menu, not a headline."""
 MENU_ITEM_WORDS = 3
@@ -72,6 +75,8 @@ def is_menu_line(text: str) -> bool:
     >>> is_menu_line("Bridge to close for repairs | Coast Herald")
     False
     """
+    if MENU_SIGN_RE.search(text) is None:
+        return False
     items = MENU_SEPARATOR_RE.split(text)
     return len(items) >= MENU_MIN_ITEMS and all(
         0 < len(item.split()) <= MENU_ITEM_WORDS for item in items
@@ -215,7 +220,7 @@ def decide_outside(lines: list[Line], i: int, section: str | None, before_body: 
         return Decision(False, "byline", "name-line")
     if is_date_line(line):
         return Decision(False, "byline", "date-line")
-    if section == "teaser" or TRUNCATED_RE.search(line.text):
+    if section == "teaser" or is_truncated(line.text):
         return Decision(False, "teaser", "outside-body-teaser")
     if line.words >= 6 and not line.prose and not title_case(line.text):
         return Decision(
@@ -230,6 +235,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     """Decide every line from its class and its neighbours (jusText's revision pass)."""
     decisions: list[Decision | None] = [None] * len(lines)
     skip: set[int] = set()
+    body_words = 0  # the words of the dek and of the body lines so far
     title = find_title(lines, config)
     if title is not None:
         decisions[title] = Decision(True, "title", "title")
@@ -246,14 +252,12 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if dek is not None and is_dek(lines[dek], config):
             decisions[dek] = Decision(True, "dek", "dek")
             skip.add(dek)
+            body_words = lines[dek].words
     inside = body_region(lines, skip, config)
     run: list[int] = []
     intro = False  # the run follows a line ending with ":" (a list the text announces)
     section: str | None = None
     seen_body = False
-    body_words = sum(
-        line.words for line, d in zip(lines, decisions, strict=True) if d and d.label == "dek"
-    )
     for i, line in enumerate(lines):
         if line.cls == "blank":
             decisions[i] = BLANK_LINE
@@ -310,6 +314,9 @@ def drop_teaser_lists(
     good = [k for k, i in enumerate(seq) if decisions[i].keep and lines[i].cls == "good"]
     k = 0
     while k < len(seq):
+        if summary[k]:  # an item starts with a heading: a body paragraph starts none
+            k += 1
+            continue
         end, items = k, 0
         while True:  # one item: one or more non-summary lines, then exactly one summary line
             j = end
@@ -368,11 +375,13 @@ def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
     A page that prints its article twice repeats whole runs of lines; a long sentence repeated
     alone (a pull quote, a refrain) may be the article's own.
     """
-    seen: set[str] = set()
     kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
+    keys = [lines[i].text.casefold() for i in kept]
+    if len(set(keys)) == len(keys):
+        return  # no kept line repeats another (most documents)
+    seen: set[str] = set()
     repeat = []
-    for i in kept:
-        key = lines[i].text.casefold()
+    for key in keys:
         repeat.append(key in seen)
         seen.add(key)
     for k, i in enumerate(kept):

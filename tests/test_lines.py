@@ -128,3 +128,48 @@ def test_unwrap_gives_wrapped_lines_the_paragraph_class() -> None:
     assert [line.cls for line in out[1:]] == ["good", "good", "good"]
     assert [line.continues for line in out] == [False, False, True, True]
     assert out[0] == lines[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  The council voted on Monday to build a new bridge, the mayor said.  ",
+        "\u3000Photo: Getty Images\xa0",
+        "Ça coûte 12 € — İstanbul (AP)",
+    ],
+)
+def test_given_tokens_measure_the_same(text: str) -> None:
+    """``line_features`` with the words the language sample found equals finding them itself."""
+    from cleaner.clean import words
+
+    given = line_features(text, LEXICON, EN, CONFIG, tokens=words(text))
+    assert given == feat(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Home | News | Sport", "Home · News · Sport", "A • B • C", "Home » News » Local",
+     "Home > Local > Roads", "News / Local / Roads", "Home - News - Sport", "Home  News  Sport",
+     "a|b|c", "Home/News/Sport"],
+)  # fmt: skip
+def test_menu_sign_gate_is_exact(text: str) -> None:
+    """``is_menu_line``'s quick test rules out only lines the separator split would."""
+    from cleaner.revise import MENU_ITEM_WORDS, MENU_MIN_ITEMS, MENU_SEPARATOR_RE, is_menu_line
+
+    items = MENU_SEPARATOR_RE.split(text)
+    split = len(items) >= MENU_MIN_ITEMS and all(
+        0 < len(item.split()) <= MENU_ITEM_WORDS for item in items
+    )
+    assert is_menu_line(text) == split
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Read the rest ...", "Read the rest …", "A teaser [...]", "A teaser […]", "The end.",
+     "Wait...", "", "No ellipsis here", "Cut [ ... ]"],
+)  # fmt: skip
+def test_truncated_end_gate_is_exact(text: str) -> None:
+    """``is_truncated``'s quick test rules out only lines ``TRUNCATED_RE`` does not match."""
+    from cleaner.lines import TRUNCATED_RE, is_truncated
+
+    assert is_truncated(text) == (TRUNCATED_RE.search(text) is not None)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from cleaner.metadata import looks_like_name, parse_authors, parse_date
+from cleaner.metadata import (
+    DAY_MONTH_YEAR,
+    ISO_DATE,
+    MONTH_DAY_YEAR,
+    NUMERIC_DATE,
+    looks_like_name,
+    parse_authors,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +59,13 @@ def test_looks_like_name() -> None:
     assert not looks_like_name("Vladimir")
     assert not looks_like_name("the end of the story")
     assert not looks_like_name("Week 12 Rankings")
+
+
+@given(st.text(alphabet="0123456789 .-,thdeDecmayMAY", max_size=24))
+@example("22 Dec 2019")
+@example("2019-12-22")
+def test_every_date_pattern_needs_a_year_19xx_or_20xx(text: str) -> None:
+    """``parse_date`` skips a text with neither "19" nor "20": no date pattern can match it."""
+    patterns = (ISO_DATE, NUMERIC_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR)
+    if any(p.search(text) for p in patterns):
+        assert "19" in text or "20" in text
