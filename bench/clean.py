@@ -12,7 +12,9 @@
    as one folder (``build_templates`` over all texts, then ``clean_text`` with the templates),
    ``.text`` scored against each document's gold body.
 4. **Speed**: input lines per second of ``clean_text`` over the scrapinghub dumps, one process,
-   best of 3 runs.
+   best of 3 runs. The target is per core, so it is judged on the process's CPU time (one
+   thread: CPU seconds are seconds of one core), which other load on the machine does not
+   inflate; wall-clock throughput is printed beside it.
 """
 
 from __future__ import annotations
@@ -56,16 +58,24 @@ class Speed:
     pages: int
     lines: int
     seconds: float
+    """CPU seconds of the fastest run (this process, one thread: time on one core)."""
+    wall_seconds: float
+    """Wall-clock seconds of the fastest run."""
 
     @property
     def lines_per_second(self) -> float:
-        """Input lines cleaned per second."""
+        """Input lines cleaned per CPU second (per core)."""
         return self.lines / self.seconds if self.seconds else 0.0
 
     @property
     def pages_per_second(self) -> float:
-        """Pages cleaned per second."""
+        """Pages cleaned per CPU second (per core)."""
         return self.pages / self.seconds if self.seconds else 0.0
+
+    @property
+    def wall_lines_per_second(self) -> float:
+        """Input lines cleaned per wall-clock second."""
+        return self.lines / self.wall_seconds if self.wall_seconds else 0.0
 
 
 def load_scrapinghub(folder: Path) -> list[Page]:
@@ -103,13 +113,14 @@ def baseline_scores(pages: Sequence[Page]) -> dict[str, Score]:
 
 def measure_speed(texts: Sequence[str], config: CleanConfig, runs: int = SPEED_RUNS) -> Speed:
     """Time ``clean_text`` over all texts in this process; keep the fastest of ``runs``."""
-    best = float("inf")
+    best = best_wall = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_wall = time.process_time(), time.perf_counter()
         for text in texts:
             clean_text(text, config)
-        best = min(best, time.perf_counter() - start)
-    return Speed(len(texts), sum(len(t.splitlines()) for t in texts), best)
+        best = min(best, time.process_time() - start)
+        best_wall = min(best_wall, time.perf_counter() - start_wall)
+    return Speed(len(texts), sum(len(t.splitlines()) for t in texts), best, best_wall)
 
 
 def seed_scores(seeds: Path, gold_path: Path, config: CleanConfig) -> dict[str, SeedScore]:
@@ -148,6 +159,7 @@ def run(data: Path, seeds: Path, seeds_gold: Path, seed: int = DEFAULT_SEED) -> 
     report["speed"] = asdict(speed) | {
         "lines_per_second": speed.lines_per_second,
         "pages_per_second": speed.pages_per_second,
+        "wall_lines_per_second": speed.wall_lines_per_second,
     }
     return report
 
@@ -192,8 +204,10 @@ def format_report(report: dict[str, Any]) -> str:
         "",
         f"4. Speed: clean_text over {sp['pages']} scrapinghub dumps ({sp['lines']} lines), "
         f"one process, best of {SPEED_RUNS}",
-        f"   {sp['lines_per_second']:,.0f} lines/s, {sp['pages_per_second']:,.1f} pages/s "
-        f"({sp['seconds']:.3f} s); target >= {TARGET_LINES_PER_SECOND:,} lines/s: {ok}",
+        f"   {sp['lines_per_second']:,.0f} lines/s, {sp['pages_per_second']:,.1f} pages/s per core "
+        f"({sp['seconds']:.3f} CPU s); target >= {TARGET_LINES_PER_SECOND:,} lines/s: {ok}",
+        f"   wall clock: {sp['wall_lines_per_second']:,.0f} lines/s ({sp['wall_seconds']:.3f} s; "
+        "lower when other processes share the cores)",
     ]
     return "\n".join(out)
 
