@@ -24,14 +24,18 @@ Stories are not near-duplicates: five outlets' reports of one meeting share almo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import overload
+
+from datasketch import LeanMinHash
 
 from cleaner.config import ClusterConfig
 from cleaner.document import Document
 from cleaner.linking import centroid_link
 from cleaner.model import Clustering, Story
-from cleaner.neardup import NearDuplicates, find_near_duplicates
+from cleaner.neardup import NearDuplicates, find_near_duplicates, shingle_signatures
+from cleaner.parallel import chunked_map
 from cleaner.shingle import build_lsh, estimated_jaccard, signatures
 from cleaner.terms import CorpusStats, Vector, centroid, cosine, salient_terms, term_counts, weigh
 
@@ -66,11 +70,30 @@ def _shingle_text(doc: Document) -> str:
     return f"{title}\n{doc.text}" if title else doc.text
 
 
+class _ShingleTexts(Sequence[str]):
+    """The texts near-duplicate detection compares, made when asked (not all held at once)."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self._docs = docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [_shingle_text(doc) for doc in self._docs[index]]
+        return _shingle_text(self._docs[index])
+
+
 def story_candidates(
-    salient: Sequence[Sequence[str]], config: ClusterConfig
+    salient: Sequence[Sequence[str]], config: ClusterConfig, jobs: int = 1
 ) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped."""
-    sigs = signatures([[t.encode() for t in terms] for terms in salient], config)
+    sigs = list(chunked_map(_term_signatures, salient, config, jobs=jobs, chunk_size=2048))
     keys = [i for i, terms in enumerate(salient) if terms]
     params = (config.term_bands, config.term_rows)
     lsh = build_lsh(keys, [sigs[i] for i in keys], config, params=params)
@@ -83,21 +106,53 @@ def story_candidates(
     return pairs
 
 
+def _term_signatures(chunk: list[Sequence[str]], config: ClusterConfig) -> list[LeanMinHash]:
+    """MinHash signatures of salient-term lists (one task of :func:`story_candidates`)."""
+    return signatures([[t.encode() for t in terms] for terms in chunk], config)
+
+
+Features = tuple[LeanMinHash | None, dict[str, float]]
+"""What clustering reads from one document: its shingle signature and its term counts."""
+
+
+def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig) -> list[Features]:
+    """Shingle signature and term counts of each ``(title, body)`` (one pool task)."""
+    texts = [f"{title}\n{text}" if title else text for title, text in chunk]
+    sigs = shingle_signatures(texts, config)
+    return [
+        (sig, term_counts(title, text, config))
+        for sig, (title, text) in zip(sigs, chunk, strict=True)
+    ]
+
+
 def run_clustering(
-    documents: Sequence[Document], config: ClusterConfig = DEFAULT_CLUSTER_CONFIG
+    documents: Sequence[Document],
+    config: ClusterConfig = DEFAULT_CLUSTER_CONFIG,
+    *,
+    jobs: int = 1,
+    done: Callable[[int], None] | None = None,
 ) -> ClusterRun:
-    """Cluster and also report how many candidate pairs each stage verified."""
+    """Cluster and also report how many candidate pairs each stage verified.
+
+    With ``jobs > 1`` signatures and term counts are computed in a process pool (the result
+    is the same); ``done(n)`` is called as each ``n`` documents are read (a progress bar).
+    """
     docs = sorted(documents, key=lambda d: d.id)
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
         raise ValueError("document ids must be unique")
-    dups = find_near_duplicates([_shingle_text(d) for d in docs], config)
-    counts = [term_counts(_title(d), d.text, config) for d in docs]
+    pairs_in = ((_title(d), d.text) for d in docs)
+    features = list(chunked_map(document_features, pairs_in, config, jobs=jobs, done=done))
+    sigs = [sig for sig, _ in features]
+    counts = [c for _, c in features]
+    del features
+    dups = find_near_duplicates(_ShingleTexts(docs), config, sigs)
+    del sigs
     unit_counts = [_mean_counts([counts[i] for i in group]) for group in dups.groups]
     stats = CorpusStats.from_counts(unit_counts, prior=config.idf_prior)
     vectors = [weigh(c, stats) for c in unit_counts]
     salient = [salient_terms(v, stats, config) for v in vectors]
-    pairs = story_candidates(salient, config)
+    pairs = story_candidates(salient, config, jobs)
     edges = {(i, j): cosine(vectors[i], vectors[j]) for i, j in sorted(pairs)}
     weights = [float(len(g)) for g in dups.groups]
     linked = centroid_link(vectors, weights, edges, config.link_threshold)

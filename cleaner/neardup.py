@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from datasketch import LeanMinHash
+
 from cleaner.config import ClusterConfig
 from cleaner.shingle import build_lsh, jaccard, shingles, signatures
 
@@ -35,18 +37,39 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def find_near_duplicates(texts: Sequence[str], config: ClusterConfig) -> NearDuplicates:
+def shingle_signatures(texts: Sequence[str], config: ClusterConfig) -> list[LeanMinHash | None]:
+    """The MinHash signature of each text's shingle set (None for a text without words)."""
+    sets = [shingles(text, config.shingle_size) for text in texts]
+    sigs = signatures(sets, config)
+    return [sig if s else None for s, sig in zip(sets, sigs, strict=True)]
+
+
+def find_near_duplicates(
+    texts: Sequence[str],
+    config: ClusterConfig,
+    sigs: Sequence[LeanMinHash | None] | None = None,
+) -> NearDuplicates:
     """Group texts whose word-shingle sets have Jaccard >= ``config.dup_threshold``.
+
+    ``sigs`` are the texts' :func:`shingle_signatures` when already computed (e.g. in a
+    process pool). Shingle sets are built only for the texts an LSH candidate names.
 
     >>> a = "the council met on friday and agreed a new budget for the city schools"
     >>> nd = find_near_duplicates([a, a + " today", "something else entirely"], ClusterConfig())
     >>> nd.groups
     ((0, 1), (2,))
     """
-    sets = [shingles(text, config.shingle_size) for text in texts]
-    sigs = signatures(sets, config)
-    keys = [i for i, s in enumerate(sets) if s]
+    if sigs is None:
+        sigs = shingle_signatures(texts, config)
+    keys = [i for i, sig in enumerate(sigs) if sig is not None]
     lsh = build_lsh(keys, [sigs[i] for i in keys], config, threshold=config.dup_lsh_threshold)
+    sets: dict[int, frozenset[bytes]] = {}
+
+    def shingle_set(i: int) -> frozenset[bytes]:
+        if i not in sets:
+            sets[i] = shingles(texts[i], config.shingle_size)
+        return sets[i]
+
     parent = list(range(len(texts)))
     edges: list[tuple[int, int, float]] = []
     candidates = 0
@@ -56,7 +79,7 @@ def find_near_duplicates(texts: Sequence[str], config: ClusterConfig) -> NearDup
             if ri == rj:
                 continue
             candidates += 1
-            score = jaccard(sets[i], sets[j])
+            score = jaccard(shingle_set(i), shingle_set(j))
             if score >= config.dup_threshold:
                 parent[max(ri, rj)] = min(ri, rj)
                 edges.append((i, j, score))
