@@ -15,8 +15,8 @@ and the scrapinghub gold bodies), recombined and lightly edited:
 * sites are ~200 groups of cruft lines, each document drawn from one site.
 
 The folder holds ``doc0000001.txt ...``; ``OUT_DIR.labels.json`` beside it maps file -> story.
-Everything follows from ``--seed``; nothing is written into the repository (use a temporary folder or
-``bench/out/``, which git ignores).
+Everything follows from ``--seed``; nothing is written into the repository (use a temporary
+folder or ``bench/out/``, which git ignores).
 """
 
 from __future__ import annotations
