@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import overload
 
 from datasketch import LeanMinHash
 
@@ -34,7 +33,7 @@ from cleaner.config import ClusterConfig
 from cleaner.document import Document
 from cleaner.linking import centroid_link
 from cleaner.model import Clustering, Story
-from cleaner.neardup import NearDuplicates, find_near_duplicates, shingle_signatures
+from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
 from cleaner.parallel import chunked_map
 from cleaner.shingle import build_lsh, estimated_jaccard, signatures
 from cleaner.terms import CorpusStats, Vector, centroid, cosine, salient_terms, term_counts, weigh
@@ -64,29 +63,9 @@ def _title(doc: Document) -> str | None:
     return title if isinstance(title, str) and title.strip() else None
 
 
-def _shingle_text(doc: Document) -> str:
+def _shingle_text(title: str | None, text: str) -> str:
     """What near-duplicate detection compares: title and body."""
-    title = _title(doc)
-    return f"{title}\n{doc.text}" if title else doc.text
-
-
-class _ShingleTexts(Sequence[str]):
-    """The texts near-duplicate detection compares, made when asked (not all held at once)."""
-
-    def __init__(self, docs: Sequence[Document]) -> None:
-        self._docs = docs
-
-    def __len__(self) -> int:
-        return len(self._docs)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[str]: ...
-    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
-        if isinstance(index, slice):
-            return [_shingle_text(doc) for doc in self._docs[index]]
-        return _shingle_text(self._docs[index])
+    return f"{title}\n{text}" if title else text
 
 
 def story_candidates(
@@ -111,17 +90,17 @@ def _term_signatures(chunk: list[Sequence[str]], config: ClusterConfig) -> list[
     return signatures([[t.encode() for t in terms] for terms in chunk], config)
 
 
-Features = tuple[LeanMinHash | None, dict[str, float]]
-"""What clustering reads from one document: its shingle signature and its term counts."""
+Features = tuple[ShingleSet, dict[str, float]]
+"""What clustering reads from one document: its shingle signature and set, its term counts."""
 
 
 def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig) -> list[Features]:
-    """Shingle signature and term counts of each ``(title, body)`` (one pool task)."""
-    texts = [f"{title}\n{text}" if title else text for title, text in chunk]
-    sigs = shingle_signatures(texts, config)
+    """Shingle signature and set, and term counts, of each ``(title, body)`` (a pool task)."""
+    texts = [_shingle_text(title, text) for title, text in chunk]
+    sets = shingle_sets(texts, config)
     return [
-        (sig, term_counts(title, text, config))
-        for sig, (title, text) in zip(sigs, chunk, strict=True)
+        (shingle_set, term_counts(title, text, config))
+        for shingle_set, (title, text) in zip(sets, chunk, strict=True)
     ]
 
 
@@ -143,11 +122,11 @@ def run_clustering(
         raise ValueError("document ids must be unique")
     pairs_in = ((_title(d), d.text) for d in docs)
     features = list(chunked_map(document_features, pairs_in, config, jobs=jobs, done=done))
-    sigs = [sig for sig, _ in features]
+    sets = [shingle_set for shingle_set, _ in features]
     counts = [c for _, c in features]
     del features
-    dups = find_near_duplicates(_ShingleTexts(docs), config, sigs)
-    del sigs
+    dups = find_near_duplicates(ids, config, sets)
+    del sets
     unit_counts = [_mean_counts([counts[i] for i in group]) for group in dups.groups]
     stats = CorpusStats.from_counts(unit_counts, prior=config.idf_prior)
     vectors = [weigh(c, stats) for c in unit_counts]
