@@ -11,9 +11,10 @@ For each size N, a folder of N text documents is generated with :mod:`bench.make
   shingle, ``MinHashLSH``, union-find; no cleaning, no verification, no passages).
 
 Each is run as a subprocess and timed: wall seconds, documents per second, CPU seconds (user +
-system of the process and its pool workers), and peak memory: the largest sum of the resident
-sets of the process and its children, sampled every 50 ms (``peak tree RSS``), and the peak
-RSS of the largest single process (``getrusage``). The machine may be shared: CPU seconds say
+system of the process and its pool workers), and peak memory: the largest sum of the
+proportional set sizes of the process and its children, sampled every 100 ms (``peak tree
+PSS``: pages a forked worker shares with its parent count once), and the peak RSS of the
+largest single process (``getrusage``). The machine may be shared: CPU seconds say
 what the work costs whatever else runs.
 """
 
@@ -34,7 +35,6 @@ from pathlib import Path
 from bench.make_corpus import DATA, make_corpus, write_corpus
 
 SIZES = (10_000, 100_000)
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,27 +47,37 @@ class Measure:
     peak_process_mb: float
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident kilobytes of ``root`` and all its descendants (from /proc)."""
+def _tree_pss_kb(root: int) -> int:
+    """Proportional set size (kilobytes) of ``root`` and all its descendants, from /proc:
+    memory a forked pool worker shares with its parent counts once, not once per process."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
         except OSError:
             continue
-        parents[int(entry)] = int(fields[1])
-        rss[int(entry)] = int(fields[21]) * PAGE_KB
     tree, frontier = {root}, [root]
     while frontier:
         pid = frontier.pop()
         children = [p for p, parent in parents.items() if parent == pid and p not in tree]
         tree.update(children)
         frontier.extend(children)
-    return sum(rss.get(p, 0) for p in tree)
+    return sum(_pss_kb(pid) for pid in tree)
+
+
+def _pss_kb(pid: int) -> int:
+    """One process's proportional set size in kilobytes (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def measure(command: Sequence[str]) -> Measure:
@@ -80,8 +90,8 @@ def measure(command: Sequence[str]) -> Measure:
 
     def sample() -> None:
         while running.is_set():
-            peak[0] = max(peak[0], _tree_rss_kb(process.pid))
-            time.sleep(0.05)
+            peak[0] = max(peak[0], _tree_pss_kb(process.pid))
+            time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -146,7 +156,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 print(f"  throughput vs datasketch: {speed:.2f}x wall, {per_cpu:.2f}x per CPU s")
     print()
     print(
-        "| documents | pipeline | wall s | docs/s | CPU s | docs/CPU s | peak tree MB | peak MB |"
+        "| documents | pipeline | wall s | docs/s | CPU s | docs/CPU s "
+        "| peak tree PSS MB | peak process RSS MB |"
     )
     print("|---:|---|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
