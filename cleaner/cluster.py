@@ -24,6 +24,7 @@ Stories are not near-duplicates: five outlets' reports of one meeting share almo
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -98,8 +99,9 @@ def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig
     """Shingle signature and set, and term counts, of each ``(title, body)`` (a pool task)."""
     texts = [_shingle_text(title, text) for title, text in chunk]
     sets = shingle_sets(texts, config)
+    # Interned terms are one object per chunk, not per document, once unpickled.
     return [
-        (shingle_set, term_counts(title, text, config))
+        (shingle_set, {sys.intern(t): c for t, c in term_counts(title, text, config).items()})
         for shingle_set, (title, text) in zip(sets, chunk, strict=True)
     ]
 
@@ -130,8 +132,10 @@ def run_clustering(
     unit_counts = [_mean_counts([counts[i] for i in group]) for group in dups.groups]
     stats = CorpusStats.from_counts(unit_counts, prior=config.idf_prior)
     vectors = [weigh(c, stats) for c in unit_counts]
+    del counts, unit_counts
     salient = [salient_terms(v, stats, config) for v in vectors]
     pairs = story_candidates(salient, config, jobs)
+    del salient
     edges = {(i, j): cosine(vectors[i], vectors[j]) for i, j in sorted(pairs)}
     weights = [float(len(g)) for g in dups.groups]
     linked = centroid_link(vectors, weights, edges, config.link_threshold)

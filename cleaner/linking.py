@@ -21,7 +21,7 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b[t] for t, w in a.items() if t in b)
+    return sum([w * b[t] for t, w in a.items() if t in b])
 
 
 def centroid_link(
