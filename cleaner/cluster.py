@@ -25,7 +25,8 @@ Stories are not near-duplicates: five outlets' reports of one meeting share almo
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from datasketch import LeanMinHash
@@ -91,7 +92,9 @@ def _term_signatures(chunk: list[Sequence[str]], config: ClusterConfig) -> list[
     return signatures([[t.encode() for t in terms] for terms in chunk], config)
 
 
-Features = tuple[ShingleSet, dict[str, float]]
+Counts = tuple[tuple[str, ...], "array[float]"]
+"""Term counts held compactly: the terms in order and their counts (a fifth of a dict)."""
+Features = tuple[ShingleSet, Counts]
 """What clustering reads from one document: its shingle signature and set, its term counts."""
 
 
@@ -99,11 +102,15 @@ def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig
     """Shingle signature and set, and term counts, of each ``(title, body)`` (a pool task)."""
     texts = [_shingle_text(title, text) for title, text in chunk]
     sets = shingle_sets(texts, config)
-    # Interned terms are one object per chunk, not per document, once unpickled.
     return [
-        (shingle_set, {sys.intern(t): c for t, c in term_counts(title, text, config).items()})
+        (shingle_set, _compact(term_counts(title, text, config)))
         for shingle_set, (title, text) in zip(sets, chunk, strict=True)
     ]
+
+
+def _compact(counts: dict[str, float]) -> Counts:
+    """Counts as terms and values; interned terms are one object per chunk once unpickled."""
+    return tuple(map(sys.intern, counts)), array("d", counts.values())
 
 
 def run_clustering(
@@ -129,10 +136,9 @@ def run_clustering(
     del features
     dups = find_near_duplicates(ids, config, sets)
     del sets
-    unit_counts = [_mean_counts([counts[i] for i in group]) for group in dups.groups]
-    stats = CorpusStats.from_counts(unit_counts, prior=config.idf_prior)
-    vectors = [weigh(c, stats) for c in unit_counts]
-    del counts, unit_counts
+    stats = CorpusStats.from_counts(_unit_counts(counts, dups), prior=config.idf_prior)
+    vectors = [weigh(c, stats) for c in _unit_counts(counts, dups)]
+    del counts
     salient = [salient_terms(v, stats, config) for v in vectors]
     pairs = story_candidates(salient, config, jobs)
     del salient
@@ -161,6 +167,12 @@ def cluster_documents(
     between near-duplicates.
     """
     return run_clustering(documents, config).clustering
+
+
+def _unit_counts(counts: Sequence[Counts], dups: NearDuplicates) -> Iterator[dict[str, float]]:
+    """Each unit's (mean) term counts, made when needed and not held."""
+    for group in dups.groups:
+        yield _mean_counts([dict(zip(*counts[i], strict=True)) for i in group])
 
 
 def _mean_counts(group: Sequence[dict[str, float]]) -> dict[str, float]:

@@ -43,9 +43,6 @@ def centroid_link(
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
     weight: dict[int, float] = dict(enumerate(weights))
-    sums: dict[int, dict[str, float]] = {
-        i: {t: w * weights[i] for t, w in v.items()} for i, v in enumerate(vectors)
-    }
     neighbours: dict[int, set[int]] = {i: set() for i in members}
     heap: list[tuple[float, int, int]] = []
     for (i, j), sim in edges.items():
@@ -53,6 +50,10 @@ def centroid_link(
             neighbours[i].add(j)
             neighbours[j].add(i)
             heap.append((-sim, i, j))
+    # Sum vectors only for nodes an edge touches: no other node ever merges.
+    sums: dict[int, dict[str, float]] = {
+        i: {t: w * weights[i] for t, w in vectors[i].items()} for i in members if neighbours[i]
+    }
     heapq.heapify(heap)
     next_id = len(vectors)
     while heap:
