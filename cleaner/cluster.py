@@ -29,15 +29,17 @@ from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import LeanMinHash
 
+from cleaner.bands import best_pairs, candidate_pairs, estimated_overlaps, signature_matrix
 from cleaner.config import ClusterConfig
 from cleaner.document import Document
 from cleaner.linking import centroid_link
 from cleaner.model import Clustering, Story
 from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
 from cleaner.parallel import chunked_map
-from cleaner.shingle import build_lsh, estimated_jaccard, signatures
+from cleaner.shingle import signatures
 from cleaner.terms import CorpusStats, Vector, centroid, cosine, salient_terms, term_counts, weigh
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
@@ -73,18 +75,16 @@ def _shingle_text(title: str | None, text: str) -> str:
 def story_candidates(
     salient: Sequence[Sequence[str]], config: ClusterConfig, jobs: int = 1
 ) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped."""
+    """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped:
+    each unit keeps its ``max_candidates`` partners of highest estimated overlap (then
+    lowest position), as a ``MinHashLSH`` query per unit would give them."""
     sigs = list(chunked_map(_term_signatures, salient, config, jobs=jobs, chunk_size=2048))
-    keys = [i for i, terms in enumerate(salient) if terms]
-    params = (config.term_bands, config.term_rows)
-    lsh = build_lsh(keys, [sigs[i] for i in keys], config, params=params)
-    pairs: set[tuple[int, int]] = set()
-    for i in keys:
-        found = [j for j in lsh.query(sigs[i]) if j != i]
-        found.sort(key=lambda j: (-estimated_jaccard(sigs[i], sigs[j]), j))
-        for j in found[: config.max_candidates]:
-            pairs.add((min(i, j), max(i, j)))
-    return pairs
+    keys = np.array([i for i, terms in enumerate(salient) if terms], dtype=np.int64)
+    matrix = signature_matrix([sigs[i] for i in keys], config.num_perm)
+    del sigs
+    pairs = candidate_pairs(matrix, config.term_bands, config.term_rows)
+    chosen = best_pairs(pairs, estimated_overlaps(matrix, pairs), config.max_candidates)
+    return {(int(i), int(j)) for i, j in keys[chosen].tolist()}
 
 
 def _term_signatures(chunk: list[Sequence[str]], config: ClusterConfig) -> list[LeanMinHash]:

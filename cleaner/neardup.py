@@ -16,8 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import LeanMinHash
 
+from cleaner.bands import candidate_pairs, lsh_params, signature_matrix
 from cleaner.config import ClusterConfig
-from cleaner.shingle import build_lsh, hashed_jaccard, hashed_signatures, shingle_hashes, shingles
+from cleaner.shingle import hashed_jaccard, hashed_signatures, shingle_hashes, shingles
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,22 +67,22 @@ def find_near_duplicates(
     """
     if sets is None:
         sets = shingle_sets(texts, config)
-    sigs = [sig for sig, _ in sets]
-    keys = [i for i, sig in enumerate(sigs) if sig is not None]
-    lsh = build_lsh(keys, [sigs[i] for i in keys], config, threshold=config.dup_lsh_threshold)
+    keys = [i for i, (sig, _) in enumerate(sets) if sig is not None]
+    matrix = signature_matrix([sets[i][0] for i in keys], config.num_perm)
+    bands, rows = lsh_params(config.num_perm, config.dup_lsh_threshold)
     parent = list(range(len(texts)))
     edges: list[tuple[int, int, float]] = []
     candidates = 0
-    for i in keys:
-        for j in sorted(k for k in lsh.query(sigs[i]) if k > i):
-            ri, rj = _find(parent, i), _find(parent, j)
-            if ri == rj:
-                continue
-            candidates += 1
-            score = hashed_jaccard(sets[i][1], sets[j][1])
-            if score >= config.dup_threshold:
-                parent[max(ri, rj)] = min(ri, rj)
-                edges.append((i, j, score))
+    for a, b in candidate_pairs(matrix, bands, rows).tolist():
+        i, j = keys[a], keys[b]
+        ri, rj = _find(parent, i), _find(parent, j)
+        if ri == rj:
+            continue
+        candidates += 1
+        score = hashed_jaccard(sets[i][1], sets[j][1])
+        if score >= config.dup_threshold:
+            parent[max(ri, rj)] = min(ri, rj)
+            edges.append((i, j, score))
     by_root: dict[int, list[int]] = {}
     for i in range(len(texts)):
         by_root.setdefault(_find(parent, i), []).append(i)
