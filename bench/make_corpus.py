@@ -35,6 +35,8 @@ SITES = 200
 NEAR_DUPLICATE_SHARE = 0.125
 STORY_SIZES = (1, 1, 1, 2, 2, 3, 4, 6, 10)
 """Documents per story, drawn uniformly: many singletons, some large stories."""
+Site = tuple[list[str], list[str], list[str]]
+"""A site's cruft: header lines, footer lines, lines that may stand inside a body."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,7 @@ def edit(text: str, rng: random.Random, edits: int) -> str:
     return text
 
 
-def make_sites(cruft: Sequence[list[str]], rng: random.Random) -> list[tuple[list[str], ...]]:
+def make_sites(cruft: Sequence[list[str]], rng: random.Random) -> list[Site]:
     """``SITES`` sites, each (header, footer, occasional) cruft lines from one or two pages."""
     sites = []
     for _ in range(SITES):
@@ -110,9 +112,7 @@ def make_story(
     return rng.choice(titles), rng.sample(sentences, rng.randint(6, 14))
 
 
-def story_document(
-    title: str, paragraphs: Sequence[str], site: tuple[list[str], ...], rng: random.Random
-) -> str:
+def story_document(title: str, paragraphs: Sequence[str], site: Site, rng: random.Random) -> str:
     """One outlet's version of a story: most of its paragraphs, lightly edited, with cruft."""
     header, footer, extra = site
     size = max(2, int(len(paragraphs) * rng.uniform(0.6, 1.0)))
