@@ -23,9 +23,8 @@ text documents by :func:`~cleaner.clean.clean_text` (see :func:`clean_document`)
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import BinaryIO, TypeVar
 
 from cleaner.clean import CleanResult, clean_text
@@ -97,32 +96,35 @@ def corpus_templates(
     """Pass 1: folder evidence over the readable documents (streamed, texts not kept).
 
     ``documents`` may also hold one-document sources (text or HTML files), read where they
-    are counted: with ``jobs > 1``, chunks are counted in a process pool and the counts
-    summed, which gives exactly the evidence of one pass. Returns None when fewer than
-    :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
+    are counted: with ``jobs > 1``, chunks are counted in a process pool and their unpruned
+    evidence merged (:meth:`~cleaner.templates.TemplateLines.merge`), then pruned. Returns
+    None when fewer than :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
     """
     if jobs <= 1:
         templates = build_templates(map(corpus_text, _documents(documents, read_config)), config)
         return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
-    every_line = replace(config, template_min_documents=1)
-    counts: Counter[str] = Counter()
-    total = 0
-    for part in chunked_map(_count_lines, documents, every_line, read_config, jobs=jobs):
-        if part is not None:
-            counts.update(part.counts)
-            total += part.documents
-    keep = {line: n for line, n in counts.items() if n >= config.template_min_documents}
-    templates = TemplateLines(counts=keep, documents=total)
+    parts = [
+        part
+        for part in chunked_map(_count_lines, documents, config, read_config, jobs=jobs)
+        if part is not None
+    ]
+    while len(parts) > 1:  # pairwise, so that each line's evidence is merged log(n) times
+        pairs = zip(parts[0::2], parts[1::2], strict=False)
+        merged = [a.merge(b) for a, b in pairs]
+        parts = merged + ([parts[-1]] if len(parts) % 2 else [])
+    if not parts:
+        return None
+    templates = parts[0].pruned(config.template_min_documents)
     return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
 
 
 def _count_lines(
     chunk: list[Document | ReadError | Source], config: CleanConfig, read_config: ReadConfig
 ) -> list[TemplateLines | None]:
-    """Pass 1 over one chunk: the line counts of the whole chunk as its first result."""
+    """Pass 1 over one chunk: its unpruned evidence as the chunk's first result."""
     texts = [corpus_text(doc) for doc in _documents(chunk, read_config)]
     results: list[TemplateLines | None] = [None] * len(chunk)
-    results[0] = build_templates(texts, config)
+    results[0] = build_templates(texts, config, prune=False)
     return results
 
 
