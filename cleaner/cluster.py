@@ -24,15 +24,22 @@ Stories are not near-duplicates: five outlets' reports of one meeting share almo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from datasketch import LeanMinHash
+
+from cleaner.bands import best_pairs, candidate_pairs, estimated_overlaps, signature_matrix
 from cleaner.config import ClusterConfig
 from cleaner.document import Document
 from cleaner.linking import centroid_link
 from cleaner.model import Clustering, Story
-from cleaner.neardup import NearDuplicates, find_near_duplicates
-from cleaner.shingle import build_lsh, estimated_jaccard, signatures
+from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
+from cleaner.parallel import chunked_map
+from cleaner.shingle import signatures
 from cleaner.terms import CorpusStats, Vector, centroid, cosine, salient_terms, term_counts, weigh
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
@@ -60,44 +67,81 @@ def _title(doc: Document) -> str | None:
     return title if isinstance(title, str) and title.strip() else None
 
 
-def _shingle_text(doc: Document) -> str:
+def _shingle_text(title: str | None, text: str) -> str:
     """What near-duplicate detection compares: title and body."""
-    title = _title(doc)
-    return f"{title}\n{doc.text}" if title else doc.text
+    return f"{title}\n{text}" if title else text
 
 
 def story_candidates(
-    salient: Sequence[Sequence[str]], config: ClusterConfig
+    salient: Sequence[Sequence[str]], config: ClusterConfig, jobs: int = 1
 ) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped."""
-    sigs = signatures([[t.encode() for t in terms] for terms in salient], config)
-    keys = [i for i, terms in enumerate(salient) if terms]
-    params = (config.term_bands, config.term_rows)
-    lsh = build_lsh(keys, [sigs[i] for i in keys], config, params=params)
-    pairs: set[tuple[int, int]] = set()
-    for i in keys:
-        found = [j for j in lsh.query(sigs[i]) if j != i]
-        found.sort(key=lambda j: (-estimated_jaccard(sigs[i], sigs[j]), j))
-        for j in found[: config.max_candidates]:
-            pairs.add((min(i, j), max(i, j)))
-    return pairs
+    """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped:
+    each unit keeps its ``max_candidates`` partners of highest estimated overlap (then
+    lowest position), as a ``MinHashLSH`` query per unit would give them."""
+    sigs = list(chunked_map(_term_signatures, salient, config, jobs=jobs, chunk_size=2048))
+    keys = np.array([i for i, terms in enumerate(salient) if terms], dtype=np.int64)
+    matrix = signature_matrix([sigs[i] for i in keys], config.num_perm)
+    del sigs
+    pairs = candidate_pairs(matrix, config.term_bands, config.term_rows)
+    chosen = best_pairs(pairs, estimated_overlaps(matrix, pairs), config.max_candidates)
+    return {(int(i), int(j)) for i, j in keys[chosen].tolist()}
+
+
+def _term_signatures(chunk: list[Sequence[str]], config: ClusterConfig) -> list[LeanMinHash]:
+    """MinHash signatures of salient-term lists (one task of :func:`story_candidates`)."""
+    return signatures([[t.encode() for t in terms] for terms in chunk], config)
+
+
+Counts = tuple[tuple[str, ...], "array[float]"]
+"""Term counts held compactly: the terms in order and their counts (a fifth of a dict)."""
+Features = tuple[ShingleSet, Counts]
+"""What clustering reads from one document: its shingle signature and set, its term counts."""
+
+
+def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig) -> list[Features]:
+    """Shingle signature and set, and term counts, of each ``(title, body)`` (a pool task)."""
+    texts = [_shingle_text(title, text) for title, text in chunk]
+    sets = shingle_sets(texts, config)
+    return [
+        (shingle_set, _compact(term_counts(title, text, config)))
+        for shingle_set, (title, text) in zip(sets, chunk, strict=True)
+    ]
+
+
+def _compact(counts: dict[str, float]) -> Counts:
+    """Counts as terms and values; interned terms are one object per chunk once unpickled."""
+    return tuple(map(sys.intern, counts)), array("d", counts.values())
 
 
 def run_clustering(
-    documents: Sequence[Document], config: ClusterConfig = DEFAULT_CLUSTER_CONFIG
+    documents: Sequence[Document],
+    config: ClusterConfig = DEFAULT_CLUSTER_CONFIG,
+    *,
+    jobs: int = 1,
+    done: Callable[[int], None] | None = None,
 ) -> ClusterRun:
-    """Cluster and also report how many candidate pairs each stage verified."""
+    """Cluster and also report how many candidate pairs each stage verified.
+
+    With ``jobs > 1`` signatures and term counts are computed in a process pool (the result
+    is the same); ``done(n)`` is called as each ``n`` documents are read (a progress bar).
+    """
     docs = sorted(documents, key=lambda d: d.id)
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
         raise ValueError("document ids must be unique")
-    dups = find_near_duplicates([_shingle_text(d) for d in docs], config)
-    counts = [term_counts(_title(d), d.text, config) for d in docs]
-    unit_counts = [_mean_counts([counts[i] for i in group]) for group in dups.groups]
-    stats = CorpusStats.from_counts(unit_counts, prior=config.idf_prior)
-    vectors = [weigh(c, stats) for c in unit_counts]
+    pairs_in = ((_title(d), d.text) for d in docs)
+    features = list(chunked_map(document_features, pairs_in, config, jobs=jobs, done=done))
+    sets = [shingle_set for shingle_set, _ in features]
+    counts = [c for _, c in features]
+    del features
+    dups = find_near_duplicates(ids, config, sets)
+    del sets
+    stats = CorpusStats.from_counts(_unit_counts(counts, dups), prior=config.idf_prior)
+    vectors = [weigh(c, stats) for c in _unit_counts(counts, dups)]
+    del counts
     salient = [salient_terms(v, stats, config) for v in vectors]
-    pairs = story_candidates(salient, config)
+    pairs = story_candidates(salient, config, jobs)
+    del salient
     edges = {(i, j): cosine(vectors[i], vectors[j]) for i, j in sorted(pairs)}
     weights = [float(len(g)) for g in dups.groups]
     linked = centroid_link(vectors, weights, edges, config.link_threshold)
@@ -123,6 +167,12 @@ def cluster_documents(
     between near-duplicates.
     """
     return run_clustering(documents, config).clustering
+
+
+def _unit_counts(counts: Sequence[Counts], dups: NearDuplicates) -> Iterator[dict[str, float]]:
+    """Each unit's (mean) term counts, made when needed and not held."""
+    for group in dups.groups:
+        yield _mean_counts([dict(zip(*counts[i], strict=True)) for i in group])
 
 
 def _mean_counts(group: Sequence[dict[str, float]]) -> dict[str, float]:

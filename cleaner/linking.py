@@ -21,7 +21,7 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b[t] for t, w in a.items() if t in b)
+    return sum([w * b[t] for t, w in a.items() if t in b])
 
 
 def centroid_link(
@@ -43,9 +43,6 @@ def centroid_link(
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
     weight: dict[int, float] = dict(enumerate(weights))
-    sums: dict[int, dict[str, float]] = {
-        i: {t: w * weights[i] for t, w in v.items()} for i, v in enumerate(vectors)
-    }
     neighbours: dict[int, set[int]] = {i: set() for i in members}
     heap: list[tuple[float, int, int]] = []
     for (i, j), sim in edges.items():
@@ -53,6 +50,13 @@ def centroid_link(
             neighbours[i].add(j)
             neighbours[j].add(i)
             heap.append((-sim, i, j))
+    # Sum vectors only for nodes an edge touches (no other node ever merges); a node of
+    # weight 1 shares its vector (copied when it is first added to), a merged node owns its sum.
+    sums: dict[int, Mapping[str, float]] = {
+        i: vectors[i] if weights[i] == 1 else {t: w * weights[i] for t, w in vectors[i].items()}
+        for i in members
+        if neighbours[i]
+    }
     heapq.heapify(heap)
     next_id = len(vectors)
     while heap:
@@ -65,7 +69,10 @@ def centroid_link(
         next_id += 1
         members[c] = members.pop(a) + members.pop(b)
         weight[c] = weight.pop(a) + weight.pop(b)
-        big, small = sorted((sums.pop(a), sums.pop(b)), key=len, reverse=True)
+        (big_id, larger), (_, small) = sorted(
+            ((a, sums.pop(a)), (b, sums.pop(b))), key=lambda pair: len(pair[1]), reverse=True
+        )
+        big = larger if big_id >= len(vectors) and isinstance(larger, dict) else dict(larger)
         for t, w in small.items():
             big[t] = big.get(t, 0.0) + w
         sums[c] = big

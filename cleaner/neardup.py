@@ -1,7 +1,9 @@
 """Near-duplicates: reprints, syndicated copies, the same page scraped twice.
 
 Word-shingle MinHash signatures go into an LSH index; every candidate pair is verified with
-the exact Jaccard similarity of the shingle sets before it is linked. Near-duplicates are
+the Jaccard similarity of the shingle sets (held as 64-bit shingle hashes, a few bytes per
+shingle: exact but for a ~1e-14 chance per pair of two shingles sharing a hash) before it is
+linked. Near-duplicates are
 linked transitively (a reprint of a reprint is one group); a pair already in one group is not
 verified again, so a group of ``g`` copies costs ``O(g)`` verifications, not ``O(g²)``.
 """
@@ -11,8 +13,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from datasketch import LeanMinHash
+
+from cleaner.bands import candidate_pairs, lsh_params, signature_matrix
 from cleaner.config import ClusterConfig
-from cleaner.shingle import build_lsh, jaccard, shingles, signatures
+from cleaner.shingle import hashed_jaccard, hashed_signatures, shingle_hashes, shingles
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,31 +41,48 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-def find_near_duplicates(texts: Sequence[str], config: ClusterConfig) -> NearDuplicates:
+ShingleSet = tuple[LeanMinHash | None, np.ndarray]
+"""A text's shingle signature (None without words) and its :func:`shingle_hashes` set."""
+
+
+def shingle_sets(texts: Sequence[str], config: ClusterConfig) -> list[ShingleSet]:
+    """The signature and hashed shingle set of each text (what near-duplicates compare)."""
+    hashes = [shingle_hashes(shingles(text, config.shingle_size)) for text in texts]
+    sigs = hashed_signatures(hashes, config)
+    return [(sig if len(h) else None, h) for sig, h in zip(sigs, hashes, strict=True)]
+
+
+def find_near_duplicates(
+    texts: Sequence[str], config: ClusterConfig, sets: Sequence[ShingleSet] | None = None
+) -> NearDuplicates:
     """Group texts whose word-shingle sets have Jaccard >= ``config.dup_threshold``.
+
+    ``sets`` are the texts' :func:`shingle_sets` when already computed (e.g. in a process
+    pool); then ``texts`` is only counted.
 
     >>> a = "the council met on friday and agreed a new budget for the city schools"
     >>> nd = find_near_duplicates([a, a + " today", "something else entirely"], ClusterConfig())
     >>> nd.groups
     ((0, 1), (2,))
     """
-    sets = [shingles(text, config.shingle_size) for text in texts]
-    sigs = signatures(sets, config)
-    keys = [i for i, s in enumerate(sets) if s]
-    lsh = build_lsh(keys, [sigs[i] for i in keys], config, threshold=config.dup_lsh_threshold)
+    if sets is None:
+        sets = shingle_sets(texts, config)
+    keys = [i for i, (sig, _) in enumerate(sets) if sig is not None]
+    matrix = signature_matrix([sets[i][0] for i in keys], config.num_perm)
+    bands, rows = lsh_params(config.num_perm, config.dup_lsh_threshold)
     parent = list(range(len(texts)))
     edges: list[tuple[int, int, float]] = []
     candidates = 0
-    for i in keys:
-        for j in sorted(k for k in lsh.query(sigs[i]) if k > i):
-            ri, rj = _find(parent, i), _find(parent, j)
-            if ri == rj:
-                continue
-            candidates += 1
-            score = jaccard(sets[i], sets[j])
-            if score >= config.dup_threshold:
-                parent[max(ri, rj)] = min(ri, rj)
-                edges.append((i, j, score))
+    for a, b in candidate_pairs(matrix, bands, rows).tolist():
+        i, j = keys[a], keys[b]
+        ri, rj = _find(parent, i), _find(parent, j)
+        if ri == rj:
+            continue
+        candidates += 1
+        score = hashed_jaccard(sets[i][1], sets[j][1])
+        if score >= config.dup_threshold:
+            parent[max(ri, rj)] = min(ri, rj)
+            edges.append((i, j, score))
     by_root: dict[int, list[int]] = {}
     for i in range(len(texts)):
         by_root.setdefault(_find(parent, i), []).append(i)

@@ -26,7 +26,7 @@ the first occurrence (by document id, then start).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 
 from cleaner.align import Block, align_from_seed
@@ -34,6 +34,7 @@ from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
 from cleaner.normalize import Word, tokenize
+from cleaner.parallel import chunked_map
 from cleaner.spans import Span, group_alignments
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
@@ -44,6 +45,8 @@ sequences of member ids (passages then have no story)."""
 
 Posting = tuple[int, int]
 """``(document index in the group, word position)``."""
+GROUPS_PER_TASK = 32
+"""Groups searched per pool task."""
 POSTINGS_PER_DOCUMENT = 2
 """Places of one window indexed per document: a passage repeated in a document is found twice,
 but low-complexity text ("0 0 0 0 ...", a repeated menu) cannot make the index quadratic."""
@@ -53,6 +56,9 @@ def find_shared_passages(
     documents: Sequence[Document],
     groups: Groups | None = None,
     config: PassageConfig = DEFAULT_PASSAGE_CONFIG,
+    *,
+    jobs: int = 1,
+    done: Callable[[int], None] | None = None,
 ) -> list[Passage]:
     """Find passages shared within each group of documents (all documents when ``groups`` is None).
 
@@ -62,6 +68,8 @@ def find_shared_passages(
     ``ValueError``. Offsets index ``Document.text``.
     Passages are numbered ``p1, p2, ...`` in order of their first occurrence (document id,
     start), so the result does not depend on the order of ``documents`` or ``groups``.
+    With ``jobs > 1`` groups are searched in a process pool (same result); ``done(n)`` is
+    called as each ``n`` groups are searched.
 
     >>> docs = [
     ...     Document("a", "He said the talks were frank, open and useful for both sides."),
@@ -75,9 +83,16 @@ def find_shared_passages(
         if doc.id in by_id:
             raise ValueError(f"duplicate document id: {doc.id!r}")
         by_id[doc.id] = doc
-    found: list[Passage] = []
-    for story, members in _resolve_groups(groups, by_id):
-        found.extend(_group_passages([by_id[m] for m in members], story, config))
+    tasks = (
+        ([by_id[m] for m in members], story) for story, members in _resolve_groups(groups, by_id)
+    )
+    found = [
+        passage
+        for passages in chunked_map(
+            _groups_passages, tasks, config, jobs=jobs, chunk_size=GROUPS_PER_TASK, done=done
+        )
+        for passage in passages
+    ]
     found.sort(key=_passage_order)
     return [replace(p, id=f"p{n}") for n, p in enumerate(found, 1)]
 
@@ -112,6 +127,13 @@ def _resolve_groups(
         if len(distinct) >= 2:
             resolved.append((story, distinct))
     return resolved
+
+
+def _groups_passages(
+    chunk: list[tuple[list[Document], str | None]], config: PassageConfig
+) -> list[list[Passage]]:
+    """The passages of each group of a chunk (one pool task)."""
+    return [_group_passages(docs, story, config) for docs, story in chunk]
 
 
 def _group_passages(

@@ -25,17 +25,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from cleaner.clean import CleanResult, clean_text
 from cleaner.config import CleanConfig
 from cleaner.document import Document
 from cleaner.html import clean_html, extract_html
-from cleaner.readers import DEFAULT_READ_CONFIG, is_html, read_sources, rereadable_stdin
+from cleaner.parallel import chunked_map
+from cleaner.readers import (
+    DEFAULT_READ_CONFIG,
+    is_html,
+    read_source,
+    read_sources,
+    rereadable_stdin,
+)
 from cleaner.sources import ReadConfig, ReadError, Source
 from cleaner.templates import TemplateLines, build_templates
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
+T = TypeVar("T")
 
 MIN_CORPUS_DOCUMENTS = 2
 """Fewer readable documents than this give no folder evidence: a single file is cleaned
@@ -79,15 +87,56 @@ class Cleaned:
 
 
 def corpus_templates(
-    documents: Iterable[Document | ReadError], config: CleanConfig = DEFAULT_CLEAN_CONFIG
+    documents: Iterable[Document | ReadError | Source],
+    config: CleanConfig = DEFAULT_CLEAN_CONFIG,
+    *,
+    jobs: int = 1,
+    read_config: ReadConfig = DEFAULT_READ_CONFIG,
 ) -> TemplateLines | None:
     """Pass 1: folder evidence over the readable documents (streamed, texts not kept).
 
-    Returns None when fewer than :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
+    ``documents`` may also hold one-document sources (text or HTML files), read where they
+    are counted: with ``jobs > 1``, chunks are counted in a process pool and their unpruned
+    evidence merged (:meth:`~cleaner.templates.TemplateLines.merge`), then pruned. Returns
+    None when fewer than :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
     """
-    texts = (corpus_text(doc) for doc in documents if isinstance(doc, Document))
-    templates = build_templates(texts, config)
+    if jobs <= 1:
+        templates = build_templates(map(corpus_text, _documents(documents, read_config)), config)
+        return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
+    parts = [
+        part
+        for part in chunked_map(_count_lines, documents, config, read_config, jobs=jobs)
+        if part is not None
+    ]
+    while len(parts) > 1:  # pairwise, so that each line's evidence is merged log(n) times
+        pairs = zip(parts[0::2], parts[1::2], strict=False)
+        merged = [a.merge(b) for a, b in pairs]
+        parts = merged + ([parts[-1]] if len(parts) % 2 else [])
+    if not parts:
+        return None
+    templates = parts[0].pruned(config.template_min_documents)
     return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
+
+
+def _count_lines(
+    chunk: list[Document | ReadError | Source], config: CleanConfig, read_config: ReadConfig
+) -> list[TemplateLines | None]:
+    """Pass 1 over one chunk: its unpruned evidence as the chunk's first result."""
+    texts = [corpus_text(doc) for doc in _documents(chunk, read_config)]
+    results: list[TemplateLines | None] = [None] * len(chunk)
+    results[0] = build_templates(texts, config, prune=False)
+    return results
+
+
+def _documents(
+    chunk: Iterable[Document | ReadError | Source], read_config: ReadConfig
+) -> Iterator[Document]:
+    """The readable documents of a chunk, reading one-document sources."""
+    for item in chunk:
+        if isinstance(item, Source):
+            yield from (d for d in read_source(item, None, read_config) if isinstance(d, Document))
+        elif isinstance(item, Document):
+            yield item
 
 
 def corpus_text(doc: Document) -> str:
@@ -111,16 +160,56 @@ def clean_document(
 
 
 def clean_documents(
-    documents: Iterable[Document | ReadError],
+    documents: Iterable[Document | ReadError | Source],
     config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
+    *,
+    jobs: int = 1,
+    read_config: ReadConfig = DEFAULT_READ_CONFIG,
 ) -> Iterator[Cleaned | ReadError]:
-    """Pass 2: clean each document in order; read errors pass through unchanged."""
-    for doc in documents:
-        if isinstance(doc, ReadError):
-            yield doc
+    """Pass 2: clean each document in order; read errors pass through unchanged.
+
+    One-document sources among ``documents`` are read where they are cleaned. With
+    ``jobs > 1`` chunks are cleaned in a process pool, results in input order.
+    """
+    yield from finished_documents(documents, config, templates, _as_is, jobs, read_config)
+
+
+def finished_documents(
+    documents: Iterable[Document | ReadError | Source],
+    config: CleanConfig,
+    templates: TemplateLines | None,
+    finish: Callable[[Cleaned], T],
+    jobs: int = 1,
+    read_config: ReadConfig = DEFAULT_READ_CONFIG,
+) -> Iterator[T | ReadError]:
+    """:func:`clean_documents`, with ``finish`` (a module-level function) turning each
+    :class:`Cleaned` into what the caller keeps, in the worker."""
+    yield from chunked_map(
+        _clean_chunk, documents, config, templates, read_config, finish, jobs=jobs
+    )
+
+
+def _clean_chunk(
+    chunk: list[Document | ReadError | Source],
+    config: CleanConfig,
+    templates: TemplateLines | None,
+    read_config: ReadConfig,
+    finish: Callable[[Cleaned], T],
+) -> list[T | ReadError]:
+    """Pass 2 over one chunk (one result per item: a one-document source reads as one)."""
+    results: list[T | ReadError] = []
+    for item in chunk:
+        if isinstance(item, Source):
+            read = list(read_source(item, None, read_config))
+            if len(read) != 1:
+                raise ValueError(f"{item.name}: a source of records cannot be cleaned here")
+            item = read[0]
+        if isinstance(item, ReadError):
+            results.append(item)
         else:
-            yield Cleaned(doc, clean_document(doc, config, templates))
+            results.append(finish(Cleaned(item, clean_document(item, config, templates))))
+    return results
 
 
 def clean_corpus(
@@ -131,6 +220,7 @@ def clean_corpus(
     stdin: BinaryIO | None = None,
     track: Track = untracked,
     read_config: ReadConfig = DEFAULT_READ_CONFIG,
+    jobs: int = 1,
 ) -> Iterator[Cleaned | ReadError]:
     """Clean inputs as ``cleaner clean`` does: both passes over a corpus, streaming.
 
@@ -139,19 +229,54 @@ def clean_corpus(
     when it is JSONL or WARC; read from ``stdin``, default ``sys.stdin.buffer``, and copied to
     a temporary file when it must be read twice). Pass ``templates`` to skip pass 1 (e.g.
     evidence built once over a larger corpus); ``track`` sees each pass's sources (for a
-    progress bar); ``read_config`` says how inputs are read.
+    progress bar); ``read_config`` says how inputs are read. With ``jobs > 1`` both passes
+    run in a process pool; the output does not depend on ``jobs``. Files are then read by
+    the workers; records of a JSONL or WARC input (and standard input) are read here and
+    handed to them.
     """
+    yield from _clean_corpus(
+        sources,
+        config,
+        templates,
+        _as_is,
+        stdin=stdin,
+        track=track,
+        read_config=read_config,
+        jobs=jobs,
+    )
+
+
+def _clean_corpus(
+    sources: Sequence[Source],
+    config: CleanConfig,
+    templates: TemplateLines | None,
+    finish: Callable[[Cleaned], T],
+    *,
+    stdin: BinaryIO | None,
+    track: Track,
+    read_config: ReadConfig,
+    jobs: int,
+) -> Iterator[T | ReadError]:
+    """:func:`clean_corpus` with a ``finish`` (see :func:`finished_documents`)."""
     if len(sources) > 1 and any(source.path is None for source in sources):
         raise ValueError("standard input cannot be cleaned with other inputs")
     corpus = len(sources) >= MIN_CORPUS_DOCUMENTS or any(s.has_records for s in sources)
+    by_worker = jobs > 1 and all(s.path is not None and not s.has_records for s in sources)
     with rereadable_stdin(sources, stdin) as stream:
+
+        def inputs(label: str) -> Iterable[Document | ReadError | Source]:
+            tracked = track(sources, label)
+            return tracked if by_worker else read_sources(tracked, stream, read_config)
+
         if templates is None and corpus:
-            documents = read_sources(track(sources, "reading"), stream, read_config)
-            templates = corpus_templates(documents, config)
+            templates = corpus_templates(
+                inputs("reading"), config, jobs=jobs, read_config=read_config
+            )
             if stream is not None and stream is not stdin:
                 stream.seek(0)
-        documents = read_sources(track(sources, "cleaning"), stream, read_config)
-        yield from clean_documents(documents, config, templates)
+        yield from finished_documents(
+            inputs("cleaning"), config, templates, finish, jobs, read_config
+        )
 
 
 def cleaned_documents(
@@ -161,6 +286,8 @@ def cleaned_documents(
     stdin: BinaryIO | None = None,
     track: Track = untracked,
     read_config: ReadConfig = DEFAULT_READ_CONFIG,
+    jobs: int = 1,
+    finish: Callable[[Cleaned], Document] | None = None,
 ) -> Iterator[Document | ReadError]:
     """The inputs cleaned exactly as ``cleaner clean`` cleans them, as cleaned Documents.
 
@@ -168,7 +295,34 @@ def cleaned_documents(
     holds ``title``, ``authors``, ``published``, ``language``, ``removed``, ``source``,
     ``encoding``, ``content_type`` and what the reader found (``fields`` of a JSONL record,
     ``url`` of a WARC page; see :meth:`Cleaned.to_document`). This is what clustering takes.
-    Arguments as for :func:`clean_corpus`.
+    Arguments as for :func:`clean_corpus`; ``finish`` defaults to :meth:`Cleaned.to_document`
+    (:func:`summary_document` keeps only the count of removed lines).
     """
-    for item in clean_corpus(sources, config, stdin=stdin, track=track, read_config=read_config):
-        yield item if isinstance(item, ReadError) else item.to_document()
+    yield from _clean_corpus(
+        sources,
+        config,
+        None,
+        finish or full_document,
+        stdin=stdin,
+        track=track,
+        read_config=read_config,
+        jobs=jobs,
+    )
+
+
+def full_document(cleaned: Cleaned) -> Document:
+    """The cleaned document, as :meth:`Cleaned.to_document` makes it."""
+    return cleaned.to_document()
+
+
+def summary_document(cleaned: Cleaned) -> Document:
+    """The cleaned document with ``metadata["removed"]`` as a count, not the removed lines
+    (what a cluster report needs; a few kilobytes less per document held)."""
+    doc = cleaned.to_document()
+    doc.metadata["removed"] = len(cleaned.result.removed)
+    return doc
+
+
+def _as_is(cleaned: Cleaned) -> Cleaned:
+    """The default ``finish``: the :class:`Cleaned` itself."""
+    return cleaned

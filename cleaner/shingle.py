@@ -12,6 +12,7 @@ frozenset({b'too short'})
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -20,6 +21,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from cleaner.config import ClusterConfig
 
+LOW_32_BITS = np.uint64(0xFFFFFFFF)
 WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -74,3 +76,44 @@ def build_lsh(
         for key, sig in zip(keys, sigs, strict=True):
             session.insert(key, sig, check_duplication=False)
     return lsh
+
+
+def shingle_hashes(shingle_set: Iterable[bytes]) -> np.ndarray:
+    """The set as sorted 64-bit hashes: the first 8 bytes of each shingle's SHA-1, read
+    little-endian. The low 32 bits are datasketch's ``sha1_hash32`` of the shingle, so
+    :func:`hashed_signatures` gives exactly the signatures of :func:`signatures`; the
+    64-bit values stand for the shingles in :func:`hashed_jaccard` (two distinct shingles of
+    two texts share a hash with a chance near 1e-14), in a few bytes per shingle.
+
+    >>> h = shingle_hashes([b"a b c", b"b c d"])
+    >>> h.dtype.name, len(h), bool((h[:-1] < h[1:]).all())
+    ('uint64', 2, True)
+    """
+    digests = b"".join([hashlib.sha1(s).digest()[:8] for s in shingle_set])
+    return np.unique(np.frombuffer(digests, dtype="<u8"))
+
+
+def hashed_signatures(hashes: Sequence[np.ndarray], config: ClusterConfig) -> list[LeanMinHash]:
+    """One MinHash signature per :func:`shingle_hashes` set, as :func:`signatures` makes it
+    from the shingles themselves (datasketch's batch API, on the precomputed 32-bit hashes).
+
+    >>> sets = [shingles("the cat sat on the mat", 3), frozenset({b"x"})]
+    >>> config = ClusterConfig()
+    >>> [list(a.hashvalues) == list(b.hashvalues) for a, b in zip(
+    ...     signatures(sets, config), hashed_signatures([shingle_hashes(s) for s in sets], config)
+    ... )]
+    [True, True]
+    """
+    low = [(h & LOW_32_BITS).tolist() for h in hashes]
+    minhashes = MinHash.bulk(
+        low, num_perm=config.num_perm, seed=config.seed, scheme=config.scheme, hashfunc=int
+    )
+    return [LeanMinHash(m) for m in minhashes]
+
+
+def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """:func:`jaccard` of two sets given as :func:`shingle_hashes`."""
+    if not len(a) and not len(b):
+        return 0.0
+    inter = len(np.intersect1d(a, b, assume_unique=True))
+    return inter / (len(a) + len(b) - inter)

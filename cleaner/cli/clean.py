@@ -14,7 +14,15 @@ from typing import Annotated, Literal, NoReturn
 import typer
 
 from cleaner.clean import CleanResult
-from cleaner.cli.options import FormatIn, HtmlField, IdField, TextField, read_config
+from cleaner.cli.options import (
+    FormatIn,
+    HtmlField,
+    IdField,
+    Jobs,
+    TextField,
+    jobs_or_cores,
+    read_config,
+)
 from cleaner.config import CleanConfig
 from cleaner.io import (
     STDIN,
@@ -74,6 +82,7 @@ def clean_command(
     id_field: IdField = "id",
     text_field: TextField = "text",
     html_field: HtmlField = "html",
+    jobs: Jobs = None,
 ) -> None:
     """Strip site cruft (menus, share buttons, ads, ...) from scraped article text.
 
@@ -120,7 +129,7 @@ def clean_command(
     show_progress = len(sources) > 1 and not quiet and sys.stderr.isatty() and not to_terminal
     try:
         with report.progress(show_progress, total=len(sources)):
-            _run(sources, output, output_format, explain, report, config)
+            _run(sources, output, output_format, explain, report, config, jobs_or_cores(jobs))
     except BrokenPipeError:  # e.g. `| head`: stop quietly, as other command-line tools do
         _silence_stdout()
         raise typer.Exit(EXIT_FAILED_INPUTS) from None
@@ -176,11 +185,12 @@ def _run(
     explain: bool,
     report: _Reporter,
     config: ReadConfig,
+    jobs: int = 1,
 ) -> None:
-    """Clean every source and write each result as soon as it is ready."""
+    """Clean every source and write each result as soon as it is ready (in input order)."""
     stdin = typer.get_binary_stream("stdin")
     outcomes = clean_corpus(
-        sources, CleanConfig(), stdin=stdin, track=report.track, read_config=config
+        sources, CleanConfig(), stdin=stdin, track=report.track, read_config=config, jobs=jobs
     )
     documents = report.cleaned_only(outcomes)
     if output is None:

@@ -39,7 +39,16 @@ from cleaner.cli.cluster_options import (
     TopTerms,
     UnifyApostrophes,
 )
-from cleaner.cli.options import FormatIn, HtmlField, IdField, TextField, read_config
+from cleaner.cli.options import (
+    FormatIn,
+    HtmlField,
+    IdField,
+    Jobs,
+    TextField,
+    jobs_or_cores,
+    read_config,
+)
+from cleaner.cli.progress import Bars, progress_bars
 from cleaner.config import (
     DUP_LSH_THRESHOLD,
     DUP_THRESHOLD,
@@ -75,7 +84,7 @@ from cleaner.io import (
     input_folders,
     output_conflict,
 )
-from cleaner.pipeline import cleaned_documents
+from cleaner.pipeline import cleaned_documents, summary_document
 from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
 
@@ -112,7 +121,10 @@ def cluster_command(
     include_text: Annotated[
         bool, typer.Option("--include-text", help="Put each document's cleaned text in the JSON.")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bars and no summary on stderr.")
+    ] = False,
+    jobs: Jobs = None,
     num_perm: NumPerm = NUM_PERM,
     seed: Seed = MINHASH_SEED,
     scheme: Scheme = MINHASH_SCHEME,
@@ -201,10 +213,20 @@ def cluster_command(
     except ValueError as error:
         _usage(str(error), "options")
 
-    documents, errors = _clean(sources, read_config(id_field, text_field, html_field))
+    workers = jobs_or_cores(jobs)
+    with progress_bars(not quiet and sys.stderr.isatty()) as bars:
+        config = read_config(id_field, text_field, html_field)
+        documents, errors = _clean(sources, config, workers, bars)
+        report = cluster_report(
+            documents,
+            cluster_config,
+            passage_config,
+            include_text=include_text,
+            jobs=workers,
+            track=bars.stage,
+        )
     for failed in errors:
         typer.echo(f"cleaner: {failed}", err=True)
-    report = cluster_report(documents, cluster_config, passage_config, include_text=include_text)
     texts = {doc.id: doc.text for doc in documents}
     failed_writes = 0
     for kind, target in outputs:
@@ -262,11 +284,19 @@ def _check_outputs(
 # Reading and cleaning
 # ---------------------------------------------------------------------------------------------
 def _clean(
-    sources: list[Source], read_config: ReadConfig
+    sources: list[Source], read_config: ReadConfig, jobs: int, bars: Bars
 ) -> tuple[list[Document], list[ReadError]]:
     """The cleaned documents (as ``cleaner clean`` cleans them) and the inputs that failed."""
     stdin = typer.get_binary_stream("stdin")
-    cleaned = cleaned_documents(sources, CleanConfig(), stdin=stdin, read_config=read_config)
+    cleaned = cleaned_documents(
+        sources,
+        CleanConfig(),
+        stdin=stdin,
+        read_config=read_config,
+        jobs=jobs,
+        track=bars.sources,
+        finish=summary_document,
+    )
     documents: list[Document] = []
     errors: list[ReadError] = []
     for item in cleaned:

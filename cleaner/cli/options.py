@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from cleaner.parallel import available_cores
 from cleaner.sources import InputFormat, ReadConfig
 
 FormatIn = Annotated[
@@ -56,3 +57,21 @@ def read_config(
 ) -> ReadConfig:
     """The reading settings for the JSONL field options."""
     return ReadConfig(id_field=id_field, text_field=text_field, html_field=html_field)
+
+
+Jobs = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes to clean, cluster and search with (default: every core). The "
+        "output does not depend on it.",
+        show_default=False,
+    ),
+]
+
+
+def jobs_or_cores(jobs: int | None) -> int:
+    """The ``--jobs`` given, or every core this process may use."""
+    return jobs if jobs is not None else available_cores()

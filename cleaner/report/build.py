@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from cleaner.cluster import DEFAULT_CLUSTER_CONFIG, cluster_documents
+from cleaner.cluster import DEFAULT_CLUSTER_CONFIG, run_clustering
 from cleaner.config import ClusterConfig, PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Passage, Story
@@ -26,6 +26,9 @@ SCORE_DIGITS = 4
 """Similarities are rounded to this many decimals so that the report is stable across runs."""
 
 _DIGITS = re.compile(r"(\d+)")
+
+Track = Callable[[str, int], Callable[[int], None]]
+"""``track(stage, total)`` -> a callback taking the number of items just finished."""
 
 
 def natural_key(value: str) -> tuple[tuple[int, int | str], ...]:
@@ -275,15 +278,21 @@ def cluster_report(
     passage_config: PassageConfig = DEFAULT_PASSAGE_CONFIG,
     *,
     include_text: bool = False,
+    jobs: int = 1,
+    track: Track | None = None,
 ) -> dict[str, Any]:
     """Cluster cleaned documents, find the passages shared within each story, build the report.
 
     This is what ``cleaner cluster`` runs once its inputs are cleaned; the configs used are
-    recorded in the report.
+    recorded in the report. ``jobs`` processes share the work (the report is the same);
+    ``track(stage, total)`` gives a callback that each stage calls with the items it has
+    finished (for progress bars).
     """
-    clustering = cluster_documents(documents, cluster_config)
+    done = track("clustering", len(documents)) if track else None
+    clustering = run_clustering(documents, cluster_config, jobs=jobs, done=done).clustering
     groups = {story.id: story.members for story in clustering.stories if len(story.members) > 1}
-    passages = find_shared_passages(documents, groups, passage_config)
+    done = track("passages", len(groups)) if track else None
+    passages = find_shared_passages(documents, groups, passage_config, jobs=jobs, done=done)
     return build_report(
         documents,
         clustering,

@@ -1,0 +1,171 @@
+"""Throughput and memory of ``cleaner cluster`` on large synthetic scrape folders.
+
+    PYTHONPATH=. python -m bench.scale [--sizes 10000 100000] [--jobs N] [--data ../shared/data]
+
+For each size N, a folder of N text documents is generated with :mod:`bench.make_corpus`
+(fixed ``--seed``; in a temporary folder, or kept in ``--keep DIR``), then, in the same run:
+
+* ``python -m cleaner cluster FOLDER --json OUT --quiet --jobs J`` (clean, cluster, passages,
+  report), and
+* :mod:`bench.datasketch_baseline`: the plain datasketch pipeline (one ``MinHash.update`` per
+  shingle, ``MinHashLSH``, union-find; no cleaning, no verification, no passages).
+
+Each is run as a subprocess and timed: wall seconds, documents per second, CPU seconds (user +
+system of the process and its pool workers), and peak memory: the largest sum of the
+proportional set sizes of the process and its children, sampled every 100 ms (``peak tree
+PSS``: pages a forked worker shares with its parent count once), and the peak RSS of the
+largest single process (``getrusage``). The machine may be shared: CPU seconds say
+what the work costs whatever else runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.make_corpus import DATA, make_corpus, write_corpus
+
+SIZES = (10_000, 100_000)
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """What one run cost."""
+
+    wall: float
+    cpu: float
+    peak_tree_mb: float
+    peak_process_mb: float
+
+
+def _tree_pss_kb(root: int) -> int:
+    """Proportional set size (kilobytes) of ``root`` and all its descendants, from /proc:
+    memory a forked pool worker shares with its parent counts once, not once per process."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except OSError:
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [p for p, parent in parents.items() if parent == pid and p not in tree]
+        tree.update(children)
+        frontier.extend(children)
+    return sum(_pss_kb(pid) for pid in tree)
+
+
+def _pss_kb(pid: int) -> int:
+    """One process's proportional set size in kilobytes (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(command: Sequence[str]) -> Measure:
+    """Run ``command``; its wall time, CPU time and peak memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak = [0]
+    running = threading.Event()
+    running.set()
+
+    def sample() -> None:
+        while running.is_set():
+            peak[0] = max(peak[0], _tree_pss_kb(process.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    running.clear()
+    sampler.join()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+    return Measure(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        peak_tree_mb=peak[0] / 1024,
+        peak_process_mb=usage.ru_maxrss / 1024,
+    )
+
+
+def corpus(folder: Path, data: Path, n: int, seed: int) -> Path:
+    """The corpus of ``n`` documents in ``folder/nN`` (generated unless already there)."""
+    target = folder / f"n{n}-seed{seed}"
+    if not (target / f"doc{n:07d}.txt").exists():
+        texts, labels = make_corpus(data, n, seed)
+        write_corpus(target, texts, labels)
+    return target
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=None, help="cleaner's --jobs (default: all)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the corpora in this folder")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the datasketch run")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        rows = []
+        walls: dict[int, float] = {}
+        for n in args.sizes:
+            target = corpus(folder, args.data, n, args.seed)
+            ours = [sys.executable, "-m", "cleaner", "cluster", str(target), "--quiet"]
+            ours += ["--json", str(Path(tmp) / f"report{n}.json")]
+            ours += ["--jobs", str(args.jobs)] if args.jobs else []
+            runs = [("cleaner cluster --json", measure(ours))]
+            walls[n] = runs[0][1].wall
+            if not args.no_baseline:
+                baseline = [sys.executable, "-m", "bench.datasketch_baseline", str(target)]
+                runs.append(("plain datasketch", measure(baseline)))
+            for name, m in runs:
+                row = (
+                    f"| {n:,} | {name} | {m.wall:.1f} | {n / m.wall:,.0f} | {m.cpu:.1f} | "
+                    f"{n / m.cpu:,.0f} | {m.peak_tree_mb:,.0f} | {m.peak_process_mb:,.0f} |"
+                )
+                rows.append(row)
+                print(row, flush=True)
+            if len(runs) == 2:
+                speed = runs[1][1].wall / runs[0][1].wall
+                per_cpu = runs[1][1].cpu / runs[0][1].cpu
+                print(f"  throughput vs datasketch: {speed:.2f}x wall, {per_cpu:.2f}x per CPU s")
+    print()
+    print(
+        "| documents | pipeline | wall s | docs/s | CPU s | docs/CPU s "
+        "| peak tree PSS MB | peak process RSS MB |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(rows))
+    sizes = sorted(walls)
+    for small, large in itertools.pairwise(sizes):
+        ratio = walls[large] / walls[small]
+        print(f"time at {large:,} / time at {small:,}: {ratio:.2f} (documents x{large / small:g})")
+
+
+if __name__ == "__main__":
+    main()
