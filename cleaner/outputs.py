@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -75,9 +76,15 @@ def output_path(folder: Path, name: str) -> Path:
     if relative.is_absolute() or ".." in relative.parts or name in ("", ".", STDIN):
         raise ValueError(f"{name!r} cannot be written as a file under {folder}")
     target = folder / relative
-    if not target.parent.resolve().is_relative_to(folder.resolve()):
+    if not real_path(target.parent).is_relative_to(real_path(folder)):
         raise ValueError(f"{name!r} would be written outside {folder}")
     return target
+
+
+def real_path(path: Path) -> Path:
+    """``path`` absolute with links resolved as far as they go (``Path.resolve`` raises on a
+    symbolic-link loop in Python 3.11; a scrape folder may hold one)."""
+    return Path(os.path.realpath(path))
 
 
 @contextlib.contextmanager
@@ -86,7 +93,13 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
 
     On success the file replaces ``path`` in one ``os.replace``; on any error (or interrupt)
     the temporary file is removed and ``path`` is left as it was. Parent folders are created.
+    A ``path`` that exists and is not a regular file (``/dev/stdout``, a named pipe, a
+    terminal) is written into directly: replacing it would put a plain file in its place.
     """
+    if not _replaceable(path):
+        with open(path, "w", encoding="utf-8", newline="\n") as direct:
+            yield direct
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -102,6 +115,16 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         raise
 
 
+def _replaceable(path: Path) -> bool:
+    """True when ``path`` is missing or a regular file (or a link to one): safe to replace."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return not path.is_symlink() and not path.exists()
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically (see :func:`atomic_writer`)."""
     with atomic_writer(path) as handle:
@@ -115,6 +138,21 @@ def _umask() -> int:
     return mask
 
 
+def up_to_date(source: Source, folder: Path) -> bool:
+    """True when ``source`` is a text or HTML file whose output under ``folder`` exists and
+    is newer than it (``cleaner clean --resume`` skips it). JSONL and WARC inputs never are:
+    their records' output names are only known once read."""
+    if source.path is None or source.has_records:
+        return False
+    try:
+        written = output_path(folder, file_output_name(source.id)).stat()
+        return (
+            stat.S_ISREG(written.st_mode) and written.st_mtime_ns > source.path.stat().st_mtime_ns
+        )
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
 def output_conflict(
     output: Path, sources: Iterable[Source], folders: Iterable[Path], is_folder: bool
 ) -> str | None:
@@ -124,19 +162,19 @@ def output_conflict(
     a JSONL or WARC input (its records' names are not known in advance); no output file may
     be an input file.
     """
-    target = output.resolve()
+    target = real_path(output)
     if is_folder:
         for folder in folders:
-            inside = folder.resolve()
+            inside = real_path(folder)
             if target.is_relative_to(inside) or inside.is_relative_to(target):
                 return f"output folder {output} overlaps input folder {folder}"
     for source in sources:
         if source.path is None:
             continue
-        if is_folder and source.has_records and source.path.resolve().is_relative_to(target):
+        if is_folder and source.has_records and real_path(source.path).is_relative_to(target):
             return f"output folder {output} contains the input {source.name}"
         written = target / file_output_name(source.id) if is_folder else target
-        if written.resolve() == source.path.resolve():
+        if real_path(written) == real_path(source.path):
             return f"{output} would overwrite the input {source.name}"
     return None
 

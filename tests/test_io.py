@@ -6,6 +6,7 @@ import codecs
 import os
 import random
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -235,6 +236,32 @@ def test_atomic_write_keeps_the_old_file_on_error(tmp_path: Path) -> None:
         raise RuntimeError("interrupted")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_text_atomic(fifo, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_a_device_is_written_into_not_replaced() -> None:
+    """A terminal device (as /dev/stdout or /dev/null would be) stays a device."""
+    master, slave = os.openpty()
+    try:
+        device = Path(os.ttyname(slave))
+        write_text_atomic(device, "to the terminal\n")
+        assert stat.S_ISCHR(device.stat().st_mode)
+        assert b"to the terminal" in os.read(master, 1024)
+    finally:
+        os.close(master)
+        os.close(slave)
 
 
 def test_output_conflicts(tmp_path: Path) -> None:
