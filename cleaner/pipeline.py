@@ -32,7 +32,7 @@ from cleaner.config import CleanConfig
 from cleaner.document import Document
 from cleaner.html import clean_html, extract_html
 from cleaner.readers import DEFAULT_READ_CONFIG, is_html, read_sources, rereadable_stdin
-from cleaner.sources import ReadConfig, ReadError, Source
+from cleaner.sources import ReadConfig, ReadError, Source, internal_error
 from cleaner.templates import TemplateLines, build_templates
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
@@ -85,9 +85,19 @@ def corpus_templates(
 
     Returns None when fewer than :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
     """
-    texts = (corpus_text(doc) for doc in documents if isinstance(doc, Document))
-    templates = build_templates(texts, config)
+    templates = build_templates(_corpus_texts(documents), config)
     return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
+
+
+def _corpus_texts(documents: Iterable[Document | ReadError]) -> Iterator[str]:
+    """The readable documents' texts; one the extractor fails on is left out (pass 2 says why)."""
+    for doc in documents:
+        if isinstance(doc, Document):
+            try:
+                text = corpus_text(doc)
+            except Exception:  # a bug on this document: clean_documents reports it
+                continue
+            yield text
 
 
 def corpus_text(doc: Document) -> str:
@@ -115,12 +125,21 @@ def clean_documents(
     config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
 ) -> Iterator[Cleaned | ReadError]:
-    """Pass 2: clean each document in order; read errors pass through unchanged."""
+    """Pass 2: clean each document in order; read errors pass through unchanged.
+
+    An exception while cleaning one document (a bug) becomes an error value naming it, and
+    the others are still cleaned.
+    """
     for doc in documents:
         if isinstance(doc, ReadError):
             yield doc
+            continue
+        try:
+            result = clean_document(doc, config, templates)
+        except Exception as error:
+            yield internal_error(doc.id, doc.source or doc.id, error)
         else:
-            yield Cleaned(doc, clean_document(doc, config, templates))
+            yield Cleaned(doc, result)
 
 
 def clean_corpus(

@@ -101,6 +101,21 @@ class ReadError:
         return f"{self.source}: {self.reason}"
 
 
+MAX_REASON_CHARS = 300
+"""How much of an exception's message an error line quotes."""
+
+
+def internal_error(doc_id: str, source: str, error: BaseException) -> ReadError:
+    """A document the cleaner itself failed on (a bug): an error value for that document alone.
+
+    >>> str(internal_error("a.txt", "in/a.txt", KeyError("x")))
+    "in/a.txt: internal error while cleaning: KeyError: 'x'"
+    """
+    message = " ".join(str(error).split())[:MAX_REASON_CHARS]
+    reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return ReadError(doc_id, source, f"internal error while cleaning: {reason}")
+
+
 class SourceError(ValueError):
     """The inputs as given cannot be used (missing path, clashing ids, ...): a usage error."""
 
