@@ -14,6 +14,7 @@ from typing import Annotated, Literal, NoReturn
 import typer
 
 from cleaner.clean import CleanResult
+from cleaner.cli.interrupts import exits_on_signals
 from cleaner.cli.options import FormatIn, HtmlField, IdField, TextField, read_config
 from cleaner.config import CleanConfig
 from cleaner.io import (
@@ -38,6 +39,7 @@ OutputFormat = Literal["text", "jsonl"]
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
 
+@exits_on_signals
 def clean_command(
     inputs: Annotated[
         list[Path] | None,

@@ -39,6 +39,7 @@ from cleaner.cli.cluster_options import (
     TopTerms,
     UnifyApostrophes,
 )
+from cleaner.cli.interrupts import exits_on_signals
 from cleaner.cli.options import FormatIn, HtmlField, IdField, TextField, read_config
 from cleaner.config import (
     DUP_LSH_THRESHOLD,
@@ -80,6 +81,7 @@ from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
 
 
+@exits_on_signals
 def cluster_command(
     inputs: Annotated[
         list[Path] | None,
