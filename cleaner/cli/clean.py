@@ -49,6 +49,7 @@ def clean_command(
             help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
             ".gz, recursively) or - for stdin (the default).",
             show_default=False,
+            readable=False,  # an unreadable input is an error for it alone, not a usage error
         ),
     ] = None,
     output: Annotated[

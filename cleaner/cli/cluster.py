@@ -89,6 +89,7 @@ def cluster_command(
             help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
             ".gz, recursively) or - for stdin (JSON lines unless --format-in says otherwise).",
             show_default=False,
+            readable=False,  # an unreadable input is an error for it alone, not a usage error
         ),
     ] = None,
     html: Annotated[
