@@ -197,6 +197,14 @@ CASES: tuple[Case, ...] = (
         "undecodable",
     ),
     Case(
+        "UTF-8 with stray invalid bytes",
+        "stray-bytes.txt",
+        _write(
+            lambda text: (text + "Café, façade, Zürich.\n").encode().replace(b"quay", b"qu\xffay")
+        ),
+        True,
+    ),
+    Case(
         "Latin-1",
         "latin1.txt",
         _write(lambda text: (text + "Café, façade, Zürich.\n").encode("latin-1")),

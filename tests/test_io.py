@@ -304,3 +304,13 @@ def test_header_charset() -> None:
     assert header_charset('text/html; charset="windows-1250"') == "cp1250"
     assert header_charset("text/html") is None
     assert header_charset(None) is None
+
+
+def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
+    text = "Le café de la gare est fermé depuis lundi, a annoncé la mairie.\n" * 4
+    data = text.encode()
+    cut = data[:70] + b"\xff" + data[70:] + "fermé".encode()[:-1]  # and a character cut short
+    decoded, encoding = decode_bytes(cut)
+    assert encoding == "utf-8"
+    assert decoded.count("café") == 4 and decoded.count("\ufffd") == 2
+    assert decode_bytes("café".encode("cp1252"))[1] == "cp1252"  # no UTF-8 in it at all
