@@ -76,6 +76,9 @@ class Source:
     (A JSONL or WARC source's documents have their own ids: record id or target URI.)"""
     path: Path | None
     format: InputFormat = "auto"
+    listed: bool = False
+    """Found by walking a folder (not named): then it must be a regular file, not a named
+    pipe or a device that would block or never end."""
 
     @property
     def name(self) -> str:
@@ -147,7 +150,10 @@ def find_sources(paths: Iterable[str | Path], format_in: InputFormat = "auto") -
         if str(path) == STDIN:
             sources.append(Source(STDIN, None, format_in))
         elif path.is_dir():
-            found = [Source(rel, path / rel, source_format(rel)) for rel in _folder_files(path)]
+            found = [
+                Source(rel, path / rel, source_format(rel), listed=True)
+                for rel in _folder_files(path)
+            ]
             if not found:
                 raise SourceError(
                     f"{path}: no input files (.txt, .html, .jsonl, .warc) in this folder"

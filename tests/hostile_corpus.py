@@ -243,6 +243,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case("symlink loop", "loop.txt", _symlink_loop, False, "Too many levels of symbolic links"),
     Case("unreadable file", "unreadable.txt", _unreadable, False, "Permission denied"),
+    Case("named pipe in the folder", "pipe.txt", lambda path: os.mkfifo(path), False, "named pipe"),
 )
 
 GOOD = ("good/one.txt", "good/two.txt", "good/three.html")
