@@ -200,8 +200,8 @@ def _run(
         pending = [source for source in sources if not up_to_date(source, output)]
         report.skipped = len(sources) - len(pending)
         if report.skipped and len(sources) >= MIN_CORPUS_DOCUMENTS:  # the evidence of all
-            documents = read_sources(report.track(sources, "reading"), stdin, config)
-            templates = corpus_templates(documents, CleanConfig())
+            every = read_sources(report.track(sources, "reading"), stdin, config)
+            templates = corpus_templates(every, CleanConfig())
         sources = pending
     outcomes = clean_corpus(
         sources, CleanConfig(), templates, stdin=stdin, track=report.track, read_config=config
