@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import os
 import re
+import signal
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -38,6 +39,9 @@ MAX_PART_CHARS = 50
 
 MAX_PARTS = 16
 """Deepest folder nesting a record's output path gets."""
+
+INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+"""Signals held back while a temporary output file is being created."""
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _UNSAFE = re.compile(r"[^\w.-]")
@@ -101,8 +105,16 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
             yield direct
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # An interrupt between creating the temporary file and the try below would leave it
+    # behind: SIGINT and SIGTERM wait until the try is entered.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
     try:
+        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        raise
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         with open(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()

@@ -20,7 +20,7 @@ STORY = (
     "of the town for the first time since the flood of 1953, the mayor said.\n\n"
     "Share this article\n\nSubscribe to our newsletter\n"
 )
-DOCUMENTS = 400
+DOCUMENTS = 250
 
 
 def make_folder(folder: Path) -> Path:
