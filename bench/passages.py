@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from cleaner.cluster import cluster_documents
 from cleaner.document import Document
 from cleaner.model import Passage
 from cleaner.passages import find_shared_passages
@@ -135,7 +136,8 @@ def run_seeds(label: str, docs: Sequence[Document]) -> None:
 
 
 def run_ecbplus(folder: Path) -> None:
-    """Recall of the silver pairs with gold stories as groups and with one group of all docs."""
+    """Recall of the silver pairs with gold stories, our own stories (``cluster_documents``) and
+    one group of all docs as the groups."""
     docs = load_folder(folder / "txt")
     labels: dict[str, str] = json.loads((folder / "labels.json").read_text())
     silver = json.loads((folder / "passages_silver_exact.json").read_text())["passages"]
@@ -146,7 +148,9 @@ def run_ecbplus(folder: Path) -> None:
     stories: dict[str, list[str]] = defaultdict(list)
     for doc, story in labels.items():
         stories[story].append(doc)
-    for name, groups in (("gold stories", dict(stories)), ("one group of all docs", None)):
+    ours = cluster_documents(docs)
+    runs = (("gold stories", dict(stories)), ("our stories", ours), ("one group of all docs", None))
+    for name, groups in runs:
         gc.collect()
         started = time.perf_counter()
         passages = find_shared_passages(docs, groups)

@@ -15,12 +15,18 @@ cleaned again and anything that second pass removes is removed the first time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.config import CleanConfig
-from cleaner.language import Stoplists, detect_language, load_stoplists
-from cleaner.lines import BLANK, WORD_RE, Decision, Line, line_features, unwrap
+from cleaner.language import (
+    SAMPLE_TOKENS,
+    Stoplists,
+    choose_language,
+    load_stoplists,
+    packed_hits,
+)
+from cleaner.lines import ASCII_WORD_RE, BLANK, WORD_RE, Decision, Line, line_features, unwrap
 from cleaner.metadata import parse_authors, parse_date
 from cleaner.revise import revise
 from cleaner.rules import load_lexicon
@@ -31,6 +37,8 @@ LANGUAGE_LINE_CHARS = 80
 """Lines this long are prose enough to tell the language (menus are shorter)."""
 MAX_PASSES = 4
 """Cleaning passes at most: the second and later ones re-clean the output (idempotence)."""
+TEMPLATE_CRUFT = ("template-line", "nav")
+"""The cruft rule and category of a line the folder's evidence says is boilerplate."""
 AUTHOR_RULES = frozenset({"name-line", "reporting-credit"})
 """Byline rules whose line names authors (besides the ``by-author`` rules of each language)."""
 
@@ -99,19 +107,76 @@ class CleanResult:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class ProseSample:
+    """Detects a document's language from its prose, remembering each prose line's hits.
+
+    ``clean_text`` detects the language of a text, then of its cleaned output, whose prose
+    lines are mostly the same lines: each is tokenised and counted once.
+    """
+
+    stoplists: Stoplists
+    config: CleanConfig
+    seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Line -> (tokens, packed stopword hits) of the whole lines sampled so far."""
+
+    def language(self, raw_lines: list[str], text: str) -> str | None:
+        """Detect the language from the document's long lines (its prose), or from its start."""
+        hits, sampled = self.hits(raw_lines, text)
+        return choose_language(hits, sampled, self.stoplists, self.config.min_language_hits)
+
+    def hits(self, raw_lines: list[str], text: str) -> tuple[int, int]:
+        """The packed stopword hits (see ``Stoplists.packed``) and the tokens of the sample.
+
+        The sample is the long lines joined by newlines, cut at ``language_sample_chars``, at
+        most ``SAMPLE_TOKENS`` tokens: each line (and the cut one's part) lowercased and
+        tokenised alone gives the same tokens, as a newline ends words and case contexts alike.
+        """
+        prose = [line for line in raw_lines if len(line) >= LANGUAGE_LINE_CHARS]
+        if not prose:
+            tokens = words(text[: self.config.language_sample_chars])[:SAMPLE_TOKENS]
+            return packed_hits(tokens, self.stoplists), len(tokens)
+        budget = self.config.language_sample_chars
+        sampled = hits = 0
+        for k, line in enumerate(prose):
+            budget -= 1 if k else 0  # the newline before the line
+            if budget <= 0:
+                break
+            counts = self.seen.get(line) if len(line) <= budget else None
+            if counts is None:
+                tokens = words(line[:budget])
+                counts = len(tokens), packed_hits(tokens, self.stoplists)
+                if len(line) <= budget:
+                    self.seen[line] = counts
+            if sampled + counts[0] > SAMPLE_TOKENS:  # the sample ends inside this line
+                tokens = words(line[:budget])[: SAMPLE_TOKENS - sampled]
+                counts = len(tokens), packed_hits(tokens, self.stoplists)
+            sampled, hits = sampled + counts[0], hits + counts[1]
+            budget -= len(line)
+            if sampled >= SAMPLE_TOKENS:
+                break
+        return hits, sampled
+
+
+def words(text: str) -> list[str]:
+    """The lowercase words of a text (``WORD_RE`` tokens)."""
+    lower = text.lower()
+    return (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
+
+
 def clean_text(
     text: str,
     config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
 ) -> CleanResult:
     """Clean one scraped text; ``templates`` carries folder-wide evidence when there is some."""
-    stoplists = load_stoplists()
-    raw_lines, lines, language = analyse(text, stoplists, config, templates)
+    sample = ProseSample(load_stoplists(), config)
+    raw_lines, lines, language = analyse(text, sample, templates)
     decisions = revise(lines, config)
     for _ in range(MAX_PASSES):
         cleaned, sources = result(raw_lines, lines, decisions, language)
         # Idempotence: clean the output again; whatever that removes is removed here too.
-        again_lines = reanalyse(cleaned, sources, lines, stoplists, config, templates, language)
+        again_lines = reanalyse(cleaned, sources, lines, sample, templates, language)
         changed = False
         for origin, d in zip(sources, revise(again_lines, config)):  # noqa: B905
             for i in origin:
@@ -128,30 +193,20 @@ def clean_text(
 
 
 def analyse(
-    text: str, stoplists: Stoplists, config: CleanConfig, templates: TemplateLines | None
+    text: str, sample: ProseSample, templates: TemplateLines | None
 ) -> tuple[list[str], list[Line], str | None]:
     """Split a text into lines, detect its language and measure every line."""
     raw_lines = text.splitlines()
-    language = document_language(raw_lines, text, stoplists, config)
-    return raw_lines, features(raw_lines, language, stoplists, config, templates), language
-
-
-def document_language(
-    raw_lines: list[str], text: str, stoplists: Stoplists, config: CleanConfig
-) -> str | None:
-    """Detect the language from the document's long lines (its prose), or from its start."""
-    prose = [line for line in raw_lines if len(line) >= LANGUAGE_LINE_CHARS]
-    sample = "\n".join(prose) if prose else text
-    tokens = WORD_RE.findall(sample[: config.language_sample_chars].lower())
-    return detect_language(tokens, stoplists, config.min_language_hits)
+    language = sample.language(raw_lines, text)
+    lines = features(raw_lines, language, sample.stoplists, sample.config, templates)
+    return raw_lines, lines, language
 
 
 def reanalyse(
     cleaned: CleanResult,
     sources: list[list[int]],
     lines: list[Line],
-    stoplists: Stoplists,
-    config: CleanConfig,
+    sample: ProseSample,
     templates: TemplateLines | None,
     language: str | None,
 ) -> list[Line]:
@@ -162,19 +217,26 @@ def reanalyse(
     are measured again.
     """
     plain = cleaned.plain
-    again = document_language(plain.splitlines(), plain, stoplists, config)
-    if again != language:
-        return analyse(plain, stoplists, config, templates)[1]
+    if sample.language(plain.splitlines(), plain) != language:
+        return analyse(plain, sample, templates)[1]
+    stoplists, config = sample.stoplists, sample.config
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
     out = []
-    for origin, raw in zip(sources, plain.splitlines()):  # noqa: B905
+    measured = []  # lines measured again (unwrapped paragraphs): the evidence is applied anew
+    plain_lines = plain.splitlines()
+    for origin, raw in zip(sources, plain_lines):  # noqa: B905
         if not origin:
             out.append(BLANK)
         elif len(origin) == 1 and not lines[origin[0]].wrapped and lines[origin[0]].text == raw:
             out.append(lines[origin[0]])
         else:
-            out.append(line_features(raw, lexicon, stopwords, config, templates))
+            measured.append(len(out))
+            out.append(line_features(raw, lexicon, stopwords, config))
+    if templates is not None and measured:
+        marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
+        for i in measured:
+            out[i] = marked[i]
     return out
 
 
@@ -188,14 +250,30 @@ def features(
     """Context-free features of every line, with the document language's lexicon and stoplist."""
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
-    seen: dict[str, Line] = {}  # menus and footers repeat lines: measure each text once
-    lines = []
-    for raw in raw_lines:
-        line = seen.get(raw)
-        if line is None:
-            line = seen[raw] = line_features(raw, lexicon, stopwords, config, templates)
-        lines.append(line)
-    return unwrap(lines, lexicon, stopwords, config, templates)
+    # Menus and footers repeat lines: measure each text once.
+    measured = {
+        raw: line_features(raw, lexicon, stopwords, config) for raw in dict.fromkeys(raw_lines)
+    }
+    lines = [measured[raw] for raw in raw_lines]
+    if templates is not None:
+        lines = with_templates(lines, templates.marks(raw_lines, config))
+    return unwrap(lines, lexicon, stopwords, config)
+
+
+def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
+    """The lines with the folder's evidence (``TemplateLines.marks``) on those lexicon left.
+
+    A template line is cruft (``template-line``); a shared sentence never anchors the body alone.
+    """
+    out = list(lines)
+    for i, (line, mark) in enumerate(zip(lines, marks, strict=True)):
+        if mark is None or line.cruft is not None:
+            continue
+        if mark == "template":
+            out[i] = line._replace(cruft=TEMPLATE_CRUFT, cls="cruft")
+        else:
+            out[i] = line._replace(shared=True, cls="near" if line.cls == "good" else line.cls)
+    return out
 
 
 def result(

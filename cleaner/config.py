@@ -35,6 +35,8 @@ TEMPLATE_MIN_DOCUMENTS = 4
 TEMPLATE_PROSE_MIN_FRACTION = 0.5
 """A prose sentence is a template line only when this share of the folder's documents has it
 (a quote or wire-copy sentence shared by a few articles of one story is content)."""
+FIND_BODY = True
+"""Look for the article's body region in the text (off for text an extractor already cut)."""
 FALLBACK_LANGUAGE = "en"
 """Language assumed when detection finds too few stopwords to decide."""
 MIN_LANGUAGE_HITS = 5
@@ -73,6 +75,15 @@ class CleanConfig:
     """A line must occur in this many documents of a folder to be a template line."""
     template_prose_min_fraction: float = TEMPLATE_PROSE_MIN_FRACTION
     """A prose sentence is a template line only when this share of documents has it."""
+    find_body: bool = FIND_BODY
+    """Look for the body region: the dense block of prose lines in a whole-page dump. Lines
+    outside it go (``outside-body``, ``pre-body-caption``...), and so do runs of short lines
+    inside it (``inline-list``, ``inline-card-*``). False for text an extractor such as
+    trafilatura already cut to the article (``clean_html`` sets it): every line but the title
+    counts as body, and only the line rules apply (lexicon cruft, captions with credits,
+    date lines, the comments cut, teaser lists that end the text or follow a "Related" header).
+    Repeated lines are kept then: in an extracted article they are table headers and list
+    items, not a page printing its article twice."""
     fallback_language: str = FALLBACK_LANGUAGE
     """Language (ISO 639-1) assumed when detection cannot decide."""
     min_language_hits: int = MIN_LANGUAGE_HITS

@@ -31,7 +31,7 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
-from cleaner.clean import CleanResult, LineDecision, clean_text
+from cleaner.clean import CleanResult, clean_text
 from cleaner.config import CleanConfig, HtmlConfig
 from cleaner.html_fallback import fallback_text
 from cleaner.html_meta import PageMetadata, page_metadata
@@ -58,24 +58,6 @@ HTML_TAG = re.compile(
 )
 # a fragment needs this many tags, one of them a closing tag, to count as HTML
 MIN_FRAGMENT_TAGS = 3
-# The text cleaner's rules that place a line by the article region it finds in a whole-page
-# dump (outside it, or in a run of short lines inside it) rather than by the line itself.
-# trafilatura has already cut the page to the article: on its output these rules remove article
-# text (subheads, list items, short paragraphs): scrapinghub F1 0.952 with them, 0.972 without.
-# The HTML path trusts trafilatura for the region and keeps only the cleaner's line rules
-# (lexicon cruft, credits, datelines, repeats) until clean_text has a mode for extracted text.
-REGION_RULES = frozenset(
-    {
-        "outside-body",
-        "outside-body-teaser",
-        "pre-body-caption",
-        "inline-list",
-        "inline-card-caption",
-        "inline-card-headline",
-    }
-)
-# the rule named for a line kept because trafilatura extracted it as article text
-EXTRACTED_RULE = "extracted-body"
 # libxml2's HTML parser builds no element deeper than 256 levels and drops their text; a page
 # reaching this depth is taken as cut short, and the bs4 fallback reads it instead
 TRUNCATION_DEPTH = 250
@@ -227,25 +209,18 @@ def extract_html(
     )
 
 
-def _trust_extraction(result: CleanResult) -> CleanResult:
-    """``result`` with the removals of ``REGION_RULES`` undone: trafilatura chose the region."""
-    if not any(d.rule in REGION_RULES for d in result.removed):
-        return result
-    lines = tuple(
-        LineDecision(d.line, d.text, True, "body", EXTRACTED_RULE) if d.rule in REGION_RULES else d
-        for d in result.lines
-    )
-    body = (d.text.strip() for d in lines if d.keep and d.label not in ("title", "blank"))
-    return replace(result, text="\n\n".join(line for line in body if line), lines=lines)
-
-
 def clean_extracted(
     page: ExtractedPage,
     clean_config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
 ) -> CleanResult:
-    """Run the text cleaner on an extracted page; fill what it found none of from the markup."""
-    result = _trust_extraction(clean_text(page.cleaner_input, clean_config, templates))
+    """Run the text cleaner on an extracted page; fill what it found none of from the markup.
+
+    trafilatura has already cut the page to the article, so the cleaner does not look for the
+    body region (``find_body=False``): it removes lines by what they are, not where they sit.
+    """
+    config = replace(clean_config, find_body=False)
+    result = clean_text(page.cleaner_input, config, templates)
     return replace(
         result,
         title=result.title or page.title,

@@ -16,13 +16,18 @@ from typing import NamedTuple
 from cleaner.config import CleanConfig
 from cleaner.metadata import looks_like_name, parse_date
 from cleaner.patterns import CREDIT_SUFFIX, ROLE_WORDS
+from cleaner.prefilter import gate_of
 from cleaner.rules import Lexicon
 from cleaner.templates import TemplateLines, normalise
 
 WORD_RE = re.compile(r"\w+")
+ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
+"""``WORD_RE`` for ASCII text, where it finds the same words faster."""
 TERMINAL = frozenset('.!?"”’»:;。！？」』')
 QUOTE_RE = re.compile(r"(?:^|\s)[\"“‘«']|[\"”’»'](?:\s|$|[.,;:!?])")
 CREDIT_RE = re.compile(CREDIT_SUFFIX)
+CREDIT_GATE = gate_of(CREDIT_RE)
+"""Runs ``CREDIT_RE`` only on lines that have a word of a credit ("AP", "Getty", "(left)")."""
 DIGIT_RE = re.compile(r"\d")
 # A teaser whose headline and summary lost the space between them:
 # "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ..."
@@ -30,6 +35,8 @@ GLUED_RE = re.compile(
     r"(?:[A-Z0-9$][\w'’:,&.$-]*\s+){3,}[\w'’:,&.$-]*?(?<!\bM)(?<!\bMa)[a-z][A-Z]\w*"
     r"(?:\s+\S+){0,3}\s+[a-z][\w'’-]*\s+[a-z]"  # then a sentence goes on, in lower case
 )
+CREDIT_MAX_WORDS = 40
+"""A credit caption is no longer than this."""
 WRAPPED_MIN_WORDS = 6  # a hard-wrapped line is long; "Apple Watch" / "iPad" are menu items
 CLOSING_QUOTES = frozenset('"”’»')
 SENTENCE_END = frozenset(".!?,…;:")
@@ -55,6 +62,8 @@ class Line(NamedTuple):
     """A hard-wrapped line that continues the previous line's sentence."""
     shared: bool = False
     """A sentence that recurs in several documents of the folder (see ``TemplateLines``)."""
+    credit: bool = False
+    """A caption that ends with a photo credit or a position note (see ``is_credit_caption``)."""
 
 
 BLANK = Line("", 0, 0.0, False, None, "blank")
@@ -80,7 +89,7 @@ def line_features(
     if not text:
         return BLANK
     lower = text.lower()
-    tokens = WORD_RE.findall(lower)
+    tokens = (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
     words = len(tokens)
     if stopwords:
         stop_ratio = sum(map(stopwords.__contains__, tokens)) / words if words else 0.0
@@ -95,7 +104,9 @@ def line_features(
             or (text[-1] in CLOSING_QUOTES and text[-2:-1] not in SENTENCE_END)
         )
     )
-    cruft = lexicon.match(text, words, config.line_rule_max_words, config.hint_max_words, lower)
+    cruft = lexicon.match(
+        text, words, config.line_rule_max_words, config.hint_max_words, lower, tokens
+    )
     if cruft is None and GLUED_RE.match(text):
         cruft = ("glued-teaser", "teaser")
     shared = False
@@ -107,7 +118,8 @@ def line_features(
     cls = classify(words, stop_ratio, prose, cruft, config)
     if shared and cls == "good":
         cls = "near"  # a sentence many pages share never anchors the body alone
-    return Line(text, words, stop_ratio, prose, cruft, cls, shared=shared)
+    credit = not prose and words <= CREDIT_MAX_WORDS and ends_credit(text, tokens, lower)
+    return Line(text, words, stop_ratio, prose, cruft, cls, shared=shared, credit=credit)
 
 
 def classify(
@@ -134,9 +146,21 @@ def headline_like(line: Line, config: CleanConfig) -> bool:
     return line.text.endswith("?") and line.words <= 12 and not QUOTE_RE.search(line.text)
 
 
+def ends_credit(text: str, tokens: list[str] | None = None, lower: str = "") -> bool:
+    """True when ``text`` ends with a photo credit or a position note (``CREDIT_RE``);
+    ``tokens`` (the words of ``lower``, its lowercase) rule most lines out first."""
+    if tokens is not None and CREDIT_GATE.regex(tokens, lower) is None:
+        return False
+    return CREDIT_RE.search(text) is not None
+
+
 def is_credit_caption(line: Line) -> bool:
-    """A caption that ends with a photo credit or a position note ("Sergey Lavrov IANS")."""
-    return not line.prose and line.words <= 40 and CREDIT_RE.search(line.text) is not None
+    """A caption that ends with a photo credit or a position note ("Sergey Lavrov IANS").
+
+    Measured with the line's features: a short line that is no sentence, ending like
+    ``CREDIT_RE``.
+    """
+    return line.credit
 
 
 def is_date_line(line: Line) -> bool:
@@ -226,6 +250,8 @@ def unwrap(
             joint = line_features(" ".join(x.text for x in out[i : j + 1]), lexicon, stopwords,
                                   config, templates)  # fmt: skip
             for k in range(i, j + 1):
-                out[k] = joint._replace(text=out[k].text, wrapped=True, continues=k > i)
+                text = out[k].text
+                credit = not joint.prose and joint.words <= CREDIT_MAX_WORDS and ends_credit(text)
+                out[k] = joint._replace(text=text, wrapped=True, continues=k > i, credit=credit)
         i = j + 1
     return out

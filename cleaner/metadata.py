@@ -109,4 +109,4 @@ def parse_authors(text: str) -> tuple[str, ...]:
 
 def looks_like_name(text: str) -> bool:
     """True for a line that is only a person's name ("Rob Merrick")."""
-    return bool(NAME.match(text)) and len(text) <= 40 and not any(c.isdigit() for c in text)
+    return len(text) <= 40 and bool(NAME.match(text)) and not any(map(str.isdigit, text))

@@ -10,6 +10,8 @@ the category its own features or its section suggest.
 
 from __future__ import annotations
 
+import re
+
 from cleaner.config import CleanConfig
 from cleaner.lines import (
     TRUNCATED_RE,
@@ -28,7 +30,14 @@ from cleaner.rules import COMMENT_SECTION_RULES, opens_section
 from cleaner.templates import normalise
 
 OUTSIDE_NAV = Decision(False, "nav", "outside-body")
+MENU_SEPARATOR_RE = re.compile(r"\s*[|·•»]\s*|\s+[/>]\s+")
+"""What separates the items of a one-line menu or breadcrumb ("Home | News", "Home > Local")."""
+MENU_MIN_ITEMS = 3
+"""A line of this many separated short items is a menu, not a headline."""
+MENU_ITEM_WORDS = 3
+"""Items of a one-line menu have at most this many words."""
 BLANK_LINE = Decision(True, "blank", "blank")
+BODY_PROSE = Decision(True, "body", "body-prose")
 
 
 def find_title(lines: list[Line], config: CleanConfig) -> int | None:
@@ -37,7 +46,7 @@ def find_title(lines: list[Line], config: CleanConfig) -> int | None:
     A line ending with a full stop is the article's first sentence, not a headline.
     """
     for i, line in enumerate(lines):
-        if line.cls in ("blank", "cruft") or in_menu(lines, i):
+        if line.cls in ("blank", "cruft") or in_menu(lines, i) or is_menu_line(line.text):
             continue
         if len(line.text.split()) <= config.max_title_words and not line.text.endswith("."):
             return i
@@ -52,6 +61,20 @@ def in_menu(lines: list[Line], i: int, max_words: int = 3) -> bool:
     return any(
         0 <= j < len(lines) and lines[j].cls != "blank" and lines[j].words <= max_words
         for j in (i - 1, i + 1)
+    )
+
+
+def is_menu_line(text: str) -> bool:
+    """A line of several short items split by ``|``, ``·``, ``/`` or ``>``: a menu or breadcrumb.
+
+    >>> is_menu_line("Coast Herald | Home | News | Sport"), is_menu_line("Home > Local > Roads")
+    (True, True)
+    >>> is_menu_line("Bridge to close for repairs | Coast Herald")
+    False
+    """
+    items = MENU_SEPARATOR_RE.split(text)
+    return len(items) >= MENU_MIN_ITEMS and all(
+        0 < len(item.split()) <= MENU_ITEM_WORDS for item in items
     )
 
 
@@ -121,13 +144,30 @@ def extend(lines: list[Line], first: int, last: int, skip: set[int]) -> tuple[in
     return first, last
 
 
+def body_region(lines: list[Line], skip: set[int], config: CleanConfig) -> list[bool]:
+    """For each line, whether it lies in the body region (all of it, unless ``find_body``)."""
+    if not config.find_body:  # an extractor already cut the text to the article
+        return [i not in skip for i in range(len(lines))]
+    inside = [False] * len(lines)
+    blocks = body_blocks(lines, skip, config)
+    for first, last in blocks:
+        first, last = extend(lines, first, last, skip)
+        for i in range(first, last + 1):
+            inside[i] = i not in skip
+    if not blocks:  # no long prose at all: keep the sentences
+        for i, line in enumerate(lines):
+            inside[i] = i not in skip and line.cls in ("near", "short") and line.prose
+    return inside
+
+
 def decide_inside(
     lines: list[Line], run: list[int], config: CleanConfig, intro: bool = False
 ) -> list[Decision]:
     """Decide a run of adjacent caption- or headline-like lines inside the body.
 
     ``intro`` says the run follows a line ending with ":", so a long run is a list the article
-    announces, not a block of links.
+    announces, not a block of links; without ``find_body`` the text is the article already,
+    and a run is never dropped for its length.
     """
     out = []
     for k, i in enumerate(run):
@@ -142,10 +182,12 @@ def decide_inside(
             out.append(Decision(False, "caption", "caption-repeat"))
         elif is_date_line(line):
             out.append(Decision(False, "byline", "date-line"))
-        elif len(run) >= config.min_list_run and not intro:
+        elif not config.find_body or intro:  # a run's length says nothing about it
+            out.append(Decision(True, "body", "body-context"))
+        elif len(run) >= config.min_list_run:
             label = "teaser" if line.words >= config.min_dek_words // 2 else "nav"
             out.append(Decision(False, label, "inline-list"))
-        elif len(run) == 2 and not intro:
+        elif len(run) == 2:
             if k == 0:
                 out.append(Decision(False, "caption", "inline-card-caption"))
             else:
@@ -160,7 +202,7 @@ def decide_outside(lines: list[Line], i: int, section: str | None, before_body: 
     line = lines[i]
     if line.cruft is not None:
         return Decision(False, line.cruft[1], line.cruft[0])
-    if line.words <= 1 and section is None:  # a menu item: nothing below can apply
+    if (line.words <= 1 and section is None) or is_menu_line(line.text):  # a menu (item)
         return OUTSIDE_NAV
     if is_credit_caption(line):
         return Decision(False, "caption", "caption-credit")
@@ -192,8 +234,11 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     if title is not None:
         decisions[title] = Decision(True, "title", "title")
         skip.add(title)
+        headline = lines[title].text
+        start = headline[:8].lower()  # same_headline's first test, out of its call
         for i in range(title + 1, len(lines)):
-            if lines[i].cls != "blank" and same_headline(lines[title].text, lines[i].text):
+            text = lines[i].text
+            if text[:8].lower() == start and same_headline(headline, text):
                 decisions[i] = Decision(False, "duplicate", "duplicate-title")
                 skip.add(i)
         dek = next((i for i in range(title + 1, len(lines))
@@ -201,15 +246,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if dek is not None and is_dek(lines[dek], config):
             decisions[dek] = Decision(True, "dek", "dek")
             skip.add(dek)
-    inside = [False] * len(lines)
-    blocks = body_blocks(lines, skip, config)
-    for first, last in blocks:
-        first, last = extend(lines, first, last, skip)
-        for i in range(first, last + 1):
-            inside[i] = i not in skip
-    if not blocks:  # no long prose at all: keep the sentences
-        for i, line in enumerate(lines):
-            inside[i] = i not in skip and line.cls in ("near", "short") and line.prose
+    inside = body_region(lines, skip, config)
     run: list[int] = []
     intro = False  # the run follows a line ending with ":" (a list the text announces)
     section: str | None = None
@@ -245,7 +282,7 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         if inside[i]:
             seen_body, section = True, None
             body_words += line.words
-            decisions[i] = Decision(True, "body", "body-prose")
+            decisions[i] = BODY_PROSE
             continue
         decision = decide_outside(lines, i, section, not seen_body)
         if line.cruft is not None and opens_section(line.cruft[0]):
@@ -253,9 +290,10 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         decisions[i] = decision
     for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):
         decisions[j] = d
-    done = [d if d is not None else Decision(True, "body", "body-prose") for d in decisions]
+    done = [d if d is not None else BODY_PROSE for d in decisions]
     drop_teaser_lists(lines, done, inside, config)
-    drop_repeats(lines, done)
+    if config.find_body:  # an extracted article's repeats are its own (table rows, list items)
+        drop_repeats(lines, done)
     return done
 
 
@@ -269,7 +307,7 @@ def drop_teaser_lists(
     """
     seq = [i for i, line in enumerate(lines) if line.cls != "blank" and inside[i]]
     summary = [decisions[i].keep and is_summary(lines[i]) for i in seq]
-    good = [decisions[i].keep and lines[i].cls == "good" for i in seq]
+    good = [k for k, i in enumerate(seq) if decisions[i].keep and lines[i].cls == "good"]
     k = 0
     while k < len(seq):
         end, items = k, 0
@@ -282,9 +320,13 @@ def drop_teaser_lists(
             if not teaser_heading(lines, seq[end:j], config):
                 break
             end, items = j + 1, items + 1
-        # At an edge of the body, or announced by a "Related links" header.
-        edge = not any(good[:k]) or not any(good[end:]) or is_teaser_header(lines[seq[k]])
-        if items >= config.min_list_run and edge:
+        # At an edge of the body, or announced by a "Related links" header. Text an extractor
+        # cut to the article may still end with a list of links, but one that opens it is the
+        # article itself (a round-up of deals or of the day's stories).
+        leads = config.find_body and good[0] >= k if good else True
+        if items >= config.min_list_run and (
+            leads or good[-1] < end or is_teaser_header(lines[seq[k]])
+        ):
             for i in seq[k:end]:
                 if decisions[i].keep:
                     decisions[i] = Decision(False, "teaser", "teaser-list")

@@ -1,7 +1,20 @@
 """Folder-wide evidence: lines that recur across many documents are site boilerplate.
 
-A sentence that a few articles of the same story share (a quote, wire copy) is content, so
-prose lines need a much larger share of the folder before they count as template lines.
+Two things recur in a folder of scrapes besides a site's chrome, and both are content:
+
+* **Near-identical documents** (a reprint, the same page scraped twice) repeat every line. Each
+  document gets a *family key*, the min-hash of the word shingles of its body (its longest run
+  of prose lines): two documents share it with probability the Jaccard similarity of those
+  shingle sets, so copies share it and the articles of one site do not.
+  A line counts the families it occurs in, not the documents, so copies count once.
+* **Sentences that several articles of one story share** (a quote, wire copy). A prose line needs
+  a large share of the folder's families, and it must sit in a boilerplate block (a run of
+  recurring lines holding a line that is not a sentence, a menu item or "Advertisement", or the
+  document's recurring header or footer) to be a template line; elsewhere it is only
+  ``shared`` (it does not anchor the body by itself).
+
+:class:`TemplateLines` is the whole evidence: explicit, picklable and mergeable (build it over
+parts of a corpus, possibly in other processes, then :meth:`~TemplateLines.merge`).
 
 >>> texts = [f"Home\\nStory {i} is here.\\nSubscribe to our paper" for i in range(5)]
 >>> templates = build_templates(texts, CleanConfig())
@@ -14,14 +27,27 @@ True
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
+import zlib
+from bisect import insort
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 from cleaner.config import CleanConfig
 
 SPACE_RE = re.compile(r"\s+")
 PROSE_END = tuple('.!?"”’»')
+FAMILY_SKETCH = 256
+"""Family keys kept per line (the smallest ones: a KMV sketch). Counts up to this many families
+are exact; beyond, they are estimated from the largest kept key (error about 1/sqrt of it)."""
+SHINGLE_WORDS = 3
+"""Words per shingle of the family key: an edited word changes only the shingles around it."""
+KEY_SHINGLES = 2
+"""The family key hashes this many smallest shingle hashes (a bottom-k sketch): documents share
+it when these are in both, with probability about their similarity to this power. One would
+let a chrome sentence next to the body, holding a small hash, join many pages of a site."""
+KEY_SPACE = 2**64
+"""Family keys are uniform 64-bit integers."""
 
 
 def normalise(line: str) -> str:
@@ -34,26 +60,93 @@ def is_prose(line: str) -> bool:
     return line.endswith(PROSE_END) and line.count(" ") >= 7
 
 
+def family_key(lines: Sequence[str], config: CleanConfig) -> int:
+    """The family key of a document given its normalised lines: a min-hash of word shingles.
+
+    The shingles come from the document's body as far as one pass can tell: its longest run
+    (in words) of consecutive long prose lines (``min_body_words`` words or more, ending like
+    a sentence). Whole-document similarity would not do: on a site with much chrome, two
+    articles share most of their long lines. Without such a run, all long lines are used, or
+    all lines. The hash is stable (CRC-32), so every process gives the same key.
+
+    >>> a = ["the harbour bridge will close for six weeks from monday, the authority said."]
+    >>> family_key(a, CleanConfig()) == family_key(["menu", *a, "menu"], CleanConfig())
+    True
+    """
+    long_lines = [line for line in lines if line.count(" ") + 1 >= config.min_body_words]
+    hashes = set()
+    for line in body_run(lines, config) or long_lines or lines:
+        words = line.split()
+        for k in range(max(1, len(words) - SHINGLE_WORDS + 1)):
+            hashes.add(zlib.crc32(" ".join(words[k : k + SHINGLE_WORDS]).encode()))
+    smallest = sorted(hashes)[:KEY_SHINGLES]
+    digest = blake2b(b"".join(h.to_bytes(4, "big") for h in smallest), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def body_run(lines: Sequence[str], config: CleanConfig) -> list[str]:
+    """The longest run (in words) of consecutive long prose lines."""
+    best: list[str] = []
+    run: list[str] = []
+    best_words = run_words = 0
+    for line in lines:
+        words = line.count(" ") + 1
+        if words >= config.min_body_words and is_prose(line):
+            run.append(line)
+            run_words += words
+            if run_words > best_words:
+                best, best_words = list(run), run_words
+        else:
+            run, run_words = [], 0
+    return best
+
+
+def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    """The smallest ``FAMILY_SKETCH`` keys of two sketches together."""
+    return tuple(sorted(set(a) | set(b))[:FAMILY_SKETCH])
+
+
+def _estimate(sketch: tuple[int, ...]) -> int:
+    """How many distinct families a KMV sketch stands for."""
+    if len(sketch) < FAMILY_SKETCH:
+        return len(sketch)
+    return round((FAMILY_SKETCH - 1) * KEY_SPACE / (sketch[-1] + 1))
+
+
 @dataclass(frozen=True, slots=True)
 class TemplateLines:
-    """Normalised lines seen in many documents of one corpus, with their document counts."""
+    """Normalised lines of one corpus with the families of documents they occur in.
 
-    counts: dict[str, int] = field(default_factory=dict)
+    ``families`` maps a line to the sorted smallest family keys of the documents having it;
+    ``corpus`` is the same sketch over all documents, ``documents`` their number.
+    """
+
+    families: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    corpus: tuple[int, ...] = ()
     documents: int = 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Each kept line with the number of document families it occurs in."""
+        return {line: _estimate(sketch) for line, sketch in self.families.items()}
+
+    def count(self, line: str) -> int:
+        """The number of document families that have ``line`` (any form; normalised here)."""
+        sketch = self.families.get(normalise(line))
+        return _estimate(sketch) if sketch else 0
 
     def status(self, line: str, config: CleanConfig) -> str | None:
         """``template`` for boilerplate, ``shared`` for a recurring sentence, else None.
 
-        A recurring line that is not a sentence (menu, footer, "Advertisement") is boilerplate.
-        A recurring sentence may be a site's donation box or teaser, or a quote that several
-        articles of one story share: it is ``shared``, which only stops it from anchoring the
-        body by itself, unless most documents of the folder have it.
+        The evidence of the folder alone: a recurring line that is not a sentence (menu,
+        footer, "Advertisement") is boilerplate; a recurring sentence is ``shared`` unless
+        most families have it. :meth:`marks` also looks at where the sentence sits.
         """
-        count = self.counts.get(normalise(line), 0)
+        count = self.count(line)
         if count < config.template_min_documents:
             return None
         if is_prose(line.strip()):
-            if count >= config.template_prose_min_fraction * self.documents:
+            if count >= config.template_prose_min_fraction * _estimate(self.corpus):
                 return "template"
             return "shared"
         return "template"
@@ -62,13 +155,77 @@ class TemplateLines:
         """True when the (stripped) line is site boilerplate by the folder's evidence."""
         return self.status(line, config) == "template"
 
+    def marks(self, lines: Sequence[str], config: CleanConfig) -> list[str | None]:
+        """The status of each line of one document, given where it sits.
 
-def build_templates(texts: Iterable[str], config: CleanConfig) -> TemplateLines:
-    """Count, over a corpus, in how many documents each normalised line occurs."""
-    counts: Counter[str] = Counter()
+        A sentence that passes :meth:`status` as ``template`` stays so only in a boilerplate
+        block: a run of recurring lines (blank lines do not break it) that holds a line that
+        is not a sentence, or that opens or closes the document. A run of recurring sentences
+        inside the text is shared prose, such as a wire story's paragraphs.
+        """
+        marks = [self.status(line, config) if line.strip() else None for line in lines]
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        run: list[int] = []
+        for k, i in enumerate([*filled, None]):
+            if i is not None and marks[i] is not None:
+                run.append(i)
+                continue
+            if run:
+                edge = run[0] == filled[0] or k == len(filled)
+                if not edge and all(is_prose(lines[j].strip()) for j in run):
+                    for j in run:
+                        marks[j] = "shared"
+                run = []
+        return marks
+
+    def merge(self, other: TemplateLines) -> TemplateLines:
+        """The evidence of both corpora together (merge unpruned evidence, then prune)."""
+        families = dict(self.families)
+        for line, sketch in other.families.items():
+            mine = families.get(line)
+            families[line] = _union(mine, sketch) if mine else sketch
+        return TemplateLines(
+            families, _union(self.corpus, other.corpus), self.documents + other.documents
+        )
+
+    def pruned(self, min_families: int) -> TemplateLines:
+        """Only the lines in at least ``min_families`` families (the others cannot count)."""
+        keep = {line: s for line, s in self.families.items() if _estimate(s) >= min_families}
+        return TemplateLines(keep, self.corpus, self.documents)
+
+
+def build_templates(texts: Iterable[str], config: CleanConfig, prune: bool = True) -> TemplateLines:
+    """Count, over a corpus, in how many families of documents each normalised line occurs.
+
+    ``prune`` drops the lines below ``template_min_documents`` families; keep them to
+    :meth:`~TemplateLines.merge` the evidence with that of other parts of the corpus.
+    """
+    families: dict[str, list[int]] = {}
+    corpus: list[int] = []
     documents = 0
     for text in texts:
         documents += 1
-        counts.update({normalise(line) for line in text.splitlines() if line.strip()})
-    keep = {line: n for line, n in counts.items() if n >= config.template_min_documents}
-    return TemplateLines(counts=keep, documents=documents)
+        ordered = [normalise(line) for line in text.splitlines() if line.strip()]
+        if not ordered:
+            continue
+        key = family_key(ordered, config)
+        _add(corpus, key)
+        for line in set(ordered):
+            sketch = families.get(line)
+            if sketch is None:
+                families[line] = [key]
+            else:
+                _add(sketch, key)
+    evidence = TemplateLines(
+        {line: tuple(sketch) for line, sketch in families.items()}, tuple(corpus), documents
+    )
+    return evidence.pruned(config.template_min_documents) if prune else evidence
+
+
+def _add(sketch: list[int], key: int) -> None:
+    """Put ``key`` into a sorted KMV sketch (kept to ``FAMILY_SKETCH`` smallest keys)."""
+    if key in sketch or (len(sketch) >= FAMILY_SKETCH and key >= sketch[-1]):
+        return
+    insort(sketch, key)
+    if len(sketch) > FAMILY_SKETCH:
+        sketch.pop()

@@ -86,3 +86,39 @@ def test_lines_partition_the_input() -> None:
     text = CASES["cases"][0]["input"]
     result = clean_text(text)
     assert [d.text for d in result.lines] == text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Coast Herald | Home | News | Sport | Weather",
+        "Home · World · Business · Tech",
+        "News / Local / Transport",
+        "Home > Local > Transport",
+    ],
+)
+def test_a_one_line_menu_is_not_the_title(menu: str) -> None:
+    text = (
+        f"{menu}\nNorthport bridge to close for six weeks of repairs\n"
+        "The Northport harbour bridge will close to all traffic for six weeks from Monday, "
+        "the regional transport authority said on Thursday.\n"
+    )
+    result = clean_text(text)
+    assert result.title == "Northport bridge to close for six weeks of repairs"
+    assert [(d.text, d.category) for d in result.removed] == [(menu, "nav")]
+
+
+def test_a_headline_with_a_site_suffix_is_still_the_title() -> None:
+    text = (
+        "Bridge to close for repairs | Coast Herald\n"
+        "The Northport harbour bridge will close to all traffic for six weeks from Monday, "
+        "the regional transport authority said on Thursday.\n"
+    )
+    assert clean_text(text).title == "Bridge to close for repairs | Coast Herald"
+
+
+def test_report_scrape_title_is_the_headline() -> None:
+    text = (ROOT / "fixtures" / "report" / "scrapes" / "coast-herald-bridge.txt").read_text()
+    result = clean_text(text)
+    assert result.title == "Northport bridge to close for six weeks of repairs"
+    assert result.lines[0].rule == "outside-body"

@@ -11,13 +11,11 @@ import trafilatura
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.clean import CleanResult, LineDecision
+from cleaner.clean import CleanResult, clean_text
 from cleaner.config import HtmlConfig
 from cleaner.html import (
-    EXTRACTED_RULE,
     ExtractedPage,
     _extractor,
-    _trust_extraction,
     clean_extracted,
     clean_html,
     extract_html,
@@ -157,21 +155,35 @@ def test_short_lines_of_the_extracted_article_survive_the_text_cleaner() -> None
     assert result.text.endswith("more than any gadget in the kitchen.")
 
 
-def test_trust_extraction_undoes_region_rules_only() -> None:
-    lines = (
-        LineDecision(1, "Headline", True, "title", "title"),
-        LineDecision(2, "", True, "blank", "blank"),
-        LineDecision(3, "Monday", False, "nav", "outside-body"),
-        LineDecision(4, "Read more: other story", False, "teaser", "read-more-prompt"),
-        LineDecision(5, "The first paragraph.", True, "body", "body-prose"),
+def test_extracted_text_is_cleaned_without_a_body_search() -> None:
+    """Short lines trafilatura kept stay; line rules (read-more, credits, dates) still apply."""
+    body = (
+        "The council met on Monday to decide the future of the old harbour bridge downtown.",
+        "Monday",
+        "Lentil soup",
+        "Read more: Ferry timetable changes for the spring season",
+        "The bridge will reopen in May after repairs that cost more than two million dollars.",
     )
-    result = CleanResult("Headline", "The first paragraph.", (), None, "en", lines)
-    trusted = _trust_extraction(result)
-    assert trusted.text == "Monday\n\nThe first paragraph."
-    assert trusted.lines[2] == LineDecision(3, "Monday", True, "body", EXTRACTED_RULE)
-    assert [d.rule for d in trusted.removed] == ["read-more-prompt"]
-    unchanged = replace(result, lines=(*lines[:2], *lines[3:]))
-    assert _trust_extraction(unchanged) is unchanged
+    page = ExtractedPage("Bridge decision", "\n".join(body), (), None, None, None, "en", "x")
+    result = clean_extracted(page)
+    assert result.text.split("\n\n") == [body[0], body[1], body[2], body[4]]
+    assert [(d.text, d.rule) for d in result.removed] == [(body[3], "read-more-prompt")]
+    # a whole-page dump is cleaned with the body search: the run of short lines goes
+    assert "Lentil soup" not in clean_text(page.cleaner_input).text
+
+
+def test_extracted_round_up_and_repeated_rows_are_the_article() -> None:
+    deal = "Today only, the store offers it at the lowest price we have seen so far this year."
+    items = [
+        "Amazon discounts laptops from $700", deal,
+        "Wireless earbuds fall to $150", deal.replace("Today only", "This week"),
+        "Smart thermostat deals are live", deal.replace("Today only", "Until Friday"),
+    ]  # fmt: skip
+    rows = ["| Day | Meal |", "| Monday | Soup |", "| Day | Meal |", "| Tuesday | Stew |"]
+    end = "Prices can change at any time, so check them before you buy anything from our list."
+    text = "\n".join([*items, *rows, end])
+    page = ExtractedPage("Today's best deals", text, (), None, None, None, "en", "x")
+    assert clean_extracted(page).text.split("\n\n") == text.split("\n")
 
 
 def test_markup_metadata_fills_only_what_the_cleaner_missed(english: ExtractedPage) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sample_texts import sample_texts
 
 from cleaner import clean_text
 from cleaner.language import detect_language, load_stoplists
@@ -60,3 +61,33 @@ def test_unknown_language_uses_length_features() -> None:
     assert result.language is None
     assert result.title == "タイトルです"
     assert result.text.split("\n\n") == sentences
+
+
+def naive_detect(tokens: list[str], min_hits: int = 5) -> str | None:
+    """The detection rule spelled out: count every hit, ties to the smaller stoplist."""
+    scores: dict[str, int] = {}
+    for word in tokens[:1000]:
+        for code in STOPLISTS.languages_of.get(word, ()):
+            scores[code] = scores.get(code, 0) + 1
+    if not scores:
+        return None
+    top = max(scores.values())
+    best = min((c for c, n in scores.items() if n == top),
+               key=lambda c: (len(STOPLISTS.words[c]), c))  # fmt: skip
+    return best if top >= max(min_hits, 0.1 * len(tokens[:1000])) else None
+
+
+def test_packed_counts_match_the_naive_rule() -> None:
+    texts = sample_texts()
+    words = sorted({w for text in texts for w in text.lower().split()})
+    samples = [text.lower().split() for text in texts]
+    samples += [words[k::7] for k in range(7)]  # mixtures of every language the files use
+    samples += [["de", "la"] * 3, ["a"] * 1500, ["the", "der"] * 4, ["und"] * 4]  # ties, limits
+    for tokens in samples:
+        for min_hits in (1, 5):
+            assert detect_language(tokens, STOPLISTS, min_hits) == naive_detect(tokens, min_hits)
+
+
+def test_limit_keeps_counts_apart() -> None:
+    with pytest.raises(ValueError, match="limit"):
+        detect_language(["the"], STOPLISTS, limit=2**16)

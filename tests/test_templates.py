@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+import random
+
 from cleaner import build_templates, clean_text
 from cleaner.config import CleanConfig
 
@@ -17,13 +20,26 @@ TOPICS = [
 ]  # fmt: skip
 
 
+WORDS = (
+    "budget", "roof", "staff", "visitors", "mayor", "engineers", "families", "traders", "report",
+    "neighbours", "lawyers", "plans", "volunteers", "windows", "grant", "survey", "tenants",
+    "architects", "drivers", "teachers", "pupils", "nurses", "farmers", "owners", "critics",
+    "praised", "questioned", "doubled", "delayed", "reviewed", "blocked", "backed", "cut",
+)  # fmt: skip
+STOPWORDS = ("the", "of", "and", "to", "a", "in", "that", "was", "for", "on", "with", "they")
+
+
+def _sentence(rng: random.Random, topic: str) -> str:
+    """A sentence of its own: no three words in a row that another page's sentences share."""
+    words = [rng.choice(STOPWORDS if k % 2 else WORDS) for k in range(15)]
+    words[rng.randrange(15)] = topic
+    return " ".join(words).capitalize() + "."
+
+
 def _site_article(topic: str) -> str:
-    body = [
-        f"The city council met on Tuesday to discuss the future of the old {topic} downtown.",
-        f"Officials said the {topic} needs repairs that will cost more than two million dollars.",
-        f"Residents who use the {topic} every week asked the council to keep it open for now.",
-        f"A final decision about the {topic} is expected at the next meeting in the spring.",
-    ]
+    """A page of the site: the same header and footer around an article of its own."""
+    rng = random.Random(topic)
+    body = [_sentence(rng, topic) for _ in range(4)]
     return "\n".join([*HEADER, f"Council weighs the future of the {topic}", *body, DONATION,
                       *FOOTER])  # fmt: skip
 
@@ -96,3 +112,70 @@ def test_without_templates_the_site_page_is_still_cleaned() -> None:
     result = clean_text(site[0])
     assert result.title == "Council weighs the future of the library"
     assert "Weather" not in result.text
+
+
+def _copies(n: int) -> list[str]:
+    """``n`` near-identical versions of one article (a reprint, the page scraped again)."""
+    rng = random.Random(7)
+    body = [_sentence(rng, "ferry") for _ in range(8)]
+    out = []
+    for k in range(n):
+        lines = list(body)
+        if k:  # every copy but the first changes a word of one paragraph
+            j = k % len(lines)
+            lines[j] = lines[j].replace(" the ", " this ", 1)
+        out.append("\n".join([*HEADER, "Ferry crossings double during the closure", *lines,
+                              DONATION, *FOOTER]))  # fmt: skip
+    return out
+
+
+def test_near_identical_copies_count_once_and_keep_their_text() -> None:
+    site, _ = _folder()
+    copies = _copies(16)
+    templates = build_templates(site + copies, CONFIG)
+    for text in copies:
+        result = clean_text(text, CONFIG, templates)
+        body = text.splitlines()[7:15]
+        assert result.title == "Ferry crossings double during the closure"
+        assert result.text.split("\n\n") == body
+        rules = {d.text: d.rule for d in result.removed}
+        assert rules["Contact the newsroom"] == rules["Politics"] == "template-line"
+        assert rules[DONATION] == "template-line"
+    for text in site[:3]:  # the site's own pages are cleaned as before
+        result = clean_text(text, CONFIG, templates)
+        assert result.text.split("\n\n") == text.splitlines()[7:11]
+        assert {d.text for d in result.removed} == {*HEADER, DONATION, *FOOTER}
+        chrome = (DONATION, *FOOTER[1:])  # "About us" has a lexicon rule of its own
+        assert {d.rule for d in result.removed if d.text in chrome} == {"template-line"}
+
+
+def test_a_recurring_sentence_inside_the_text_is_shared_not_boilerplate() -> None:
+    """In a small folder most documents may share a wire paragraph: inside the text it stays."""
+    wire = "The harbour bridge will close to all traffic for six weeks from Monday, officials said."
+    rng = random.Random(3)
+    texts = [
+        "\n".join([f"Outlet {k} headline", *(_sentence(rng, "bridge") for _ in range(2)), wire,
+                   *(_sentence(rng, "road") for _ in range(2))])
+        for k in range(5)
+    ]  # fmt: skip
+    templates = build_templates(texts, CONFIG)
+    assert templates.status(wire, CONFIG) == "template"  # the folder's count alone
+    lines = texts[0].splitlines()
+    assert templates.marks(lines, CONFIG) == [None, None, None, "shared", None, None]
+    assert wire in clean_text(texts[0], CONFIG, templates).text.split("\n\n")
+    # the same sentence in a block with a recurring menu line, or closing the page, is chrome
+    assert templates.marks([*lines, wire], CONFIG)[-1] == "template"
+    texts = [f"{text}\n{wire}\nAbout us" for text in texts]
+    templates = build_templates(texts, CONFIG)
+    assert templates.marks(texts[0].splitlines(), CONFIG)[-2:] == ["template", "template"]
+
+
+def test_evidence_merges_and_pickles() -> None:
+    site, story = _folder()
+    copies = _copies(6)
+    whole = build_templates(site + story + copies, CONFIG)
+    parts = [build_templates(part, CONFIG, prune=False) for part in (site, story + copies)]
+    merged = parts[0].merge(parts[1]).pruned(CONFIG.template_min_documents)
+    assert merged == whole
+    assert pickle.loads(pickle.dumps(merged)) == merged
+    assert whole.documents == 29 and whole.count("Politics") == 21  # the copies count once

@@ -1,0 +1,61 @@
+"""ProseSample detects the language exactly as one joined, cut and tokenised sample would."""
+
+# ruff: noqa: RUF001 (Greek capitals are the data here: lowercasing them is context-sensitive)
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+import pytest
+from sample_texts import sample_texts
+
+from cleaner.clean import LANGUAGE_LINE_CHARS, WORD_RE, ProseSample, clean_text
+from cleaner.config import CleanConfig
+from cleaner.language import SAMPLE_TOKENS, detect_language, load_stoplists, packed_hits
+
+ROOT = Path(__file__).resolve().parent.parent
+STOPLISTS = load_stoplists()
+
+
+def joined_sample(raw_lines: list[str], text: str, config: CleanConfig) -> list[str]:
+    """The rule spelled out: long lines joined by newlines, cut, lowercased, tokenised."""
+    prose = [line for line in raw_lines if len(line) >= LANGUAGE_LINE_CHARS]
+    sample = "\n".join(prose) if prose else text
+    return WORD_RE.findall(sample[: config.language_sample_chars].lower())[:SAMPLE_TOKENS]
+
+
+def texts() -> list[str]:
+    out = sample_texts()
+    rng = random.Random(7)
+    words = " ".join(out).split()
+    for _ in range(60):  # long lines of mixed languages, some cut inside a word
+        n = rng.randrange(1, 40)
+        lines = [" ".join(rng.choices(words, k=rng.randrange(5, 60))) for _ in range(n)]
+        out.append("\n".join(lines))
+    greek = "Ο ΔΗΜΟΣ ΚΑΙ Η ΠΟΛΗ ΤΟΥΣ ΕΙΝΑΙ ΜΑΖΙ ΣΤΟ ΣΠΙΤΙ ΜΑΣ ΓΙΑ ΤΟΝ ΚΟΣΜΟΣ "
+    out.append("\n".join([greek * 3] * 30))  # final sigma at the cut
+    out.append("\n".join(["a " * 50] * 40))  # more than 1000 tokens
+    out.append("\n".join(["the " * 40, *["a " * 50] * 40]))
+    out.append("  " + "der die das und " * 30 + "  \n" + "the and of to " * 30)
+    return out
+
+
+@pytest.mark.parametrize("chars", [3000, 200, 81, 1])
+def test_same_language_as_the_joined_sample(chars: int) -> None:
+    config = dataclasses.replace(CleanConfig(), language_sample_chars=chars)
+    sample = ProseSample(STOPLISTS, config)  # one for all texts: remembered lines are reused
+    for text in texts():
+        lines = text.splitlines()
+        tokens = joined_sample(lines, text, config)
+        expected = (packed_hits(tokens, STOPLISTS), len(tokens))
+        assert sample.hits(lines, text) == expected
+        assert sample.hits(lines, text) == expected  # again, from remembered lines
+        language = detect_language(tokens, STOPLISTS, config.min_language_hits)
+        assert sample.language(lines, text) == language
+
+
+def test_cleaned_text_language_is_detected_from_remembered_lines() -> None:
+    text = (ROOT / "fixtures" / "de" / "stadtrat-bruecke.txt").read_text(encoding="utf-8")
+    assert clean_text(text).language == "de"
