@@ -43,6 +43,12 @@ the most coherent of them wins."""
 MAX_CONTROL_SHARE = 0.05
 """Decoded text with more control characters than this share is binary, not text."""
 
+MAX_STRAY_SHARE = 0.01
+"""Text with at most this share of invalid UTF-8 bytes may still be UTF-8 (see mostly_utf8)."""
+
+MIN_MULTIBYTE_PER_STRAY = 4
+"""... when it also has this many valid multi-byte characters per invalid byte."""
+
 CHARSET_PRESCAN_BYTES = 4096
 """How far into an HTML page a ``<meta charset>`` declaration is looked for."""
 
@@ -70,11 +76,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 """Control characters that do not occur in text (tab, line and form feeds are allowed)."""
 
 _META_CHARSET = re.compile(
-    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
 """``<meta charset="x">``, and ``<meta http-equiv="Content-Type" content="...; charset=x">``."""
 
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# (``\s*["']?\s*`` would try every split of a long run of spaces: quadratic.)
 
 _WHATWG_ALIASES = {"latin1": "cp1252", "iso8859_1": "cp1252", "ascii": "cp1252"}
 """Labels that browsers (the WHATWG Encoding Standard) decode as windows-1252."""
@@ -138,6 +145,9 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly = mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8"
     if declared:
         try:
             return data.decode(declared), declared
@@ -150,6 +160,28 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         return data.decode(guess), guess
     except UnicodeDecodeError as error:
         raise UnicodeError(f"undecodable: not UTF-8 and not valid {guess}") from error
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes (a page cut mid-character, one bad byte), decoded with
+    U+FFFD for each; None when the bytes are not mostly UTF-8.
+
+    Guessing a legacy encoding for such text would garble every accented letter in it.
+
+    >>> mostly_utf8("Le café est fermé ".encode() * 3 + b"\\xff")
+    'Le café est fermé Le café est fermé Le café est fermé \ufffd'
+    >>> mostly_utf8(b"caf\\xe9") is None  # no valid multi-byte sequence: windows-1252 is likely
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for char in text if char > "\x7f" and char != "\ufffd")
+    if (
+        stray <= max(1, MAX_STRAY_SHARE * len(data))
+        and multibyte >= MIN_MULTIBYTE_PER_STRAY * stray
+    ):
+        return text
+    return None
 
 
 def guess_encoding(data: bytes) -> str | None:

@@ -47,7 +47,8 @@ DEFAULT_CLEAN_CONFIG = CleanConfig()
 SNIFF_CHARS = 4096
 # a document that starts like HTML: a doctype, an XML prolog or one of the page-level tags
 HTML_START = re.compile(
-    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|\?xml|html|head|body|meta|title)\b",
+    # Possessive: comments once skipped are not re-split (nested stars made it exponential).
+    r"\s*+(?:<!--.*?-->\s*+)*+<(?:!doctype\s+html|\?xml|html|head|body|meta|title)\b",
     re.IGNORECASE | re.DOTALL,
 )
 # common tags, for HTML fragments (a JSONL field holding "<p>...</p><p>...</p>")

@@ -22,6 +22,7 @@ from cleaner.outputs import (
     output_conflict,
     output_name,
     output_path,
+    up_to_date,
     write_text_atomic,
 )
 from cleaner.readers import DEFAULT_READ_CONFIG, is_html, read_source, read_sources
@@ -58,5 +59,6 @@ __all__ = [
     "output_path",
     "read_source",
     "read_sources",
+    "up_to_date",
     "write_text_atomic",
 ]

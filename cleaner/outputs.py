@@ -24,6 +24,8 @@ import contextlib
 import hashlib
 import os
 import re
+import signal
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -37,6 +39,9 @@ MAX_PART_CHARS = 50
 
 MAX_PARTS = 16
 """Deepest folder nesting a record's output path gets."""
+
+INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+"""Signals held back while a temporary output file is being created."""
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _UNSAFE = re.compile(r"[^\w.-]")
@@ -75,9 +80,15 @@ def output_path(folder: Path, name: str) -> Path:
     if relative.is_absolute() or ".." in relative.parts or name in ("", ".", STDIN):
         raise ValueError(f"{name!r} cannot be written as a file under {folder}")
     target = folder / relative
-    if not target.parent.resolve().is_relative_to(folder.resolve()):
+    if not real_path(target.parent).is_relative_to(real_path(folder)):
         raise ValueError(f"{name!r} would be written outside {folder}")
     return target
+
+
+def real_path(path: Path) -> Path:
+    """``path`` absolute with links resolved as far as they go (``Path.resolve`` raises on a
+    symbolic-link loop in Python 3.11; a scrape folder may hold one)."""
+    return Path(os.path.realpath(path))
 
 
 @contextlib.contextmanager
@@ -86,10 +97,24 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
 
     On success the file replaces ``path`` in one ``os.replace``; on any error (or interrupt)
     the temporary file is removed and ``path`` is left as it was. Parent folders are created.
+    A ``path`` that exists and is not a regular file (``/dev/stdout``, a named pipe, a
+    terminal) is written into directly: replacing it would put a plain file in its place.
     """
+    if not _replaceable(path):
+        with open(path, "w", encoding="utf-8", newline="\n") as direct:
+            yield direct
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # An interrupt between creating the temporary file and the try below would leave it
+    # behind: SIGINT and SIGTERM wait until the try is entered.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
     try:
+        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except BaseException:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        raise
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         with open(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()
@@ -100,6 +125,16 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
         raise
+
+
+def _replaceable(path: Path) -> bool:
+    """True when ``path`` is missing or a regular file (or a link to one): safe to replace."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return not path.is_symlink() and not path.exists()
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -115,6 +150,21 @@ def _umask() -> int:
     return mask
 
 
+def up_to_date(source: Source, folder: Path) -> bool:
+    """True when ``source`` is a text or HTML file whose output under ``folder`` exists and
+    is newer than it (``cleaner clean --resume`` skips it). JSONL and WARC inputs never are:
+    their records' output names are only known once read."""
+    if source.path is None or source.has_records:
+        return False
+    try:
+        written = output_path(folder, file_output_name(source.id)).stat()
+        return (
+            stat.S_ISREG(written.st_mode) and written.st_mtime_ns > source.path.stat().st_mtime_ns
+        )
+    except (OSError, ValueError, RuntimeError):
+        return False
+
+
 def output_conflict(
     output: Path, sources: Iterable[Source], folders: Iterable[Path], is_folder: bool
 ) -> str | None:
@@ -124,19 +174,19 @@ def output_conflict(
     a JSONL or WARC input (its records' names are not known in advance); no output file may
     be an input file.
     """
-    target = output.resolve()
+    target = real_path(output)
     if is_folder:
         for folder in folders:
-            inside = folder.resolve()
+            inside = real_path(folder)
             if target.is_relative_to(inside) or inside.is_relative_to(target):
                 return f"output folder {output} overlaps input folder {folder}"
     for source in sources:
         if source.path is None:
             continue
-        if is_folder and source.has_records and source.path.resolve().is_relative_to(target):
+        if is_folder and source.has_records and real_path(source.path).is_relative_to(target):
             return f"output folder {output} contains the input {source.name}"
         written = target / file_output_name(source.id) if is_folder else target
-        if written.resolve() == source.path.resolve():
+        if real_path(written) == real_path(source.path):
             return f"{output} would overwrite the input {source.name}"
     return None
 

@@ -39,7 +39,7 @@ from cleaner.readers import (
     read_sources,
     rereadable_stdin,
 )
-from cleaner.sources import ReadConfig, ReadError, Source
+from cleaner.sources import ReadConfig, ReadError, Source, internal_error
 from cleaner.templates import TemplateLines, build_templates
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
@@ -101,7 +101,7 @@ def corpus_templates(
     None when fewer than :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
     """
     if jobs <= 1:
-        templates = build_templates(map(corpus_text, _documents(documents, read_config)), config)
+        templates = build_templates(_corpus_texts(_documents(documents, read_config)), config)
         return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
     parts = [
         part
@@ -122,7 +122,7 @@ def _count_lines(
     chunk: list[Document | ReadError | Source], config: CleanConfig, read_config: ReadConfig
 ) -> list[TemplateLines | None]:
     """Pass 1 over one chunk: its unpruned evidence as the chunk's first result."""
-    texts = [corpus_text(doc) for doc in _documents(chunk, read_config)]
+    texts = list(_corpus_texts(_documents(chunk, read_config)))
     results: list[TemplateLines | None] = [None] * len(chunk)
     results[0] = build_templates(texts, config, prune=False)
     return results
@@ -137,6 +137,16 @@ def _documents(
             yield from (d for d in read_source(item, None, read_config) if isinstance(d, Document))
         elif isinstance(item, Document):
             yield item
+
+
+def _corpus_texts(documents: Iterable[Document]) -> Iterator[str]:
+    """The documents' texts; one the extractor fails on is left out (pass 2 says why)."""
+    for doc in documents:
+        try:
+            text = corpus_text(doc)
+        except Exception:  # a bug on this document: pass 2 reports it
+            continue
+        yield text
 
 
 def corpus_text(doc: Document) -> str:
@@ -169,8 +179,10 @@ def clean_documents(
 ) -> Iterator[Cleaned | ReadError]:
     """Pass 2: clean each document in order; read errors pass through unchanged.
 
-    One-document sources among ``documents`` are read where they are cleaned. With
-    ``jobs > 1`` chunks are cleaned in a process pool, results in input order.
+    An exception while cleaning one document (a bug) becomes an error value naming it, and
+    the others are still cleaned. One-document sources among ``documents`` are read where
+    they are cleaned. With ``jobs > 1`` chunks are cleaned in a process pool, results in
+    input order.
     """
     yield from finished_documents(documents, config, templates, _as_is, jobs, read_config)
 
@@ -207,8 +219,13 @@ def _clean_chunk(
             item = read[0]
         if isinstance(item, ReadError):
             results.append(item)
+            continue
+        try:
+            result = clean_document(item, config, templates)
+        except Exception as error:
+            results.append(internal_error(item.id, item.source or item.id, error))
         else:
-            results.append(finish(Cleaned(item, clean_document(item, config, templates))))
+            results.append(finish(Cleaned(item, result)))
     return results
 
 

@@ -30,7 +30,9 @@ from cleaner.rules import COMMENT_SECTION_RULES, opens_section
 from cleaner.templates import normalise
 
 OUTSIDE_NAV = Decision(False, "nav", "outside-body")
-MENU_SEPARATOR_RE = re.compile(r"\s*[|·•»]\s*|\s+[/>]\s+")
+# Possessive runs that start only where a run of spaces starts: a long run of spaces is read
+# once, not retried from each of its positions (tests/test_regex_safety.py).
+MENU_SEPARATOR_RE = re.compile(r"(?<!\s)\s*+[|·•»]\s*|(?<!\s)\s++[/>]\s+")
 """What separates the items of a one-line menu or breadcrumb ("Home | News", "Home > Local")."""
 MENU_SIGN_RE = re.compile(r"[|·•»/>]")
 """A character that every ``MENU_SEPARATOR_RE`` match has: most lines have none, and

@@ -76,6 +76,9 @@ class Source:
     (A JSONL or WARC source's documents have their own ids: record id or target URI.)"""
     path: Path | None
     format: InputFormat = "auto"
+    listed: bool = False
+    """Found by walking a folder (not named): then it must be a regular file, not a named
+    pipe or a device that would block or never end."""
 
     @property
     def name(self) -> str:
@@ -99,6 +102,21 @@ class ReadError:
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
+
+
+MAX_REASON_CHARS = 300
+"""How much of an exception's message an error line quotes."""
+
+
+def internal_error(doc_id: str, source: str, error: BaseException) -> ReadError:
+    """A document the cleaner itself failed on (a bug): an error value for that document alone.
+
+    >>> str(internal_error("a.txt", "in/a.txt", KeyError("x")))
+    "in/a.txt: internal error while cleaning: KeyError: 'x'"
+    """
+    message = " ".join(str(error).split())[:MAX_REASON_CHARS]
+    reason = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    return ReadError(doc_id, source, f"internal error while cleaning: {reason}")
 
 
 class SourceError(ValueError):
@@ -132,7 +150,10 @@ def find_sources(paths: Iterable[str | Path], format_in: InputFormat = "auto") -
         if str(path) == STDIN:
             sources.append(Source(STDIN, None, format_in))
         elif path.is_dir():
-            found = [Source(rel, path / rel, source_format(rel)) for rel in _folder_files(path)]
+            found = [
+                Source(rel, path / rel, source_format(rel), listed=True)
+                for rel in _folder_files(path)
+            ]
             if not found:
                 raise SourceError(
                     f"{path}: no input files (.txt, .html, .jsonl, .warc) in this folder"

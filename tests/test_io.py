@@ -6,6 +6,7 @@ import codecs
 import os
 import random
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,32 @@ def test_atomic_write_keeps_the_old_file_on_error(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
 
 
+def test_a_named_pipe_is_written_into_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    write_text_atomic(fifo, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]
+
+
+def test_a_device_is_written_into_not_replaced() -> None:
+    """A terminal device (as /dev/stdout or /dev/null would be) stays a device."""
+    master, slave = os.openpty()
+    try:
+        device = Path(os.ttyname(slave))
+        write_text_atomic(device, "to the terminal\n")
+        assert stat.S_ISCHR(device.stat().st_mode)
+        assert b"to the terminal" in os.read(master, 1024)
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
 def test_output_conflicts(tmp_path: Path) -> None:
     inp = tmp_path / "in"
     (inp / "sub").mkdir(parents=True)
@@ -277,3 +304,13 @@ def test_header_charset() -> None:
     assert header_charset('text/html; charset="windows-1250"') == "cp1250"
     assert header_charset("text/html") is None
     assert header_charset(None) is None
+
+
+def test_utf8_with_a_few_stray_bytes_stays_utf8() -> None:
+    text = "Le café de la gare est fermé depuis lundi, a annoncé la mairie.\n" * 4
+    data = text.encode()
+    cut = data[:70] + b"\xff" + data[70:] + "fermé".encode()[:-1]  # and a character cut short
+    decoded, encoding = decode_bytes(cut)
+    assert encoding == "utf-8"
+    assert decoded.count("café") == 4 and decoded.count("\ufffd") == 2
+    assert decode_bytes("café".encode("cp1252"))[1] == "cp1252"  # no UTF-8 in it at all

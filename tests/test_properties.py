@@ -1,12 +1,21 @@
-"""Properties of clean_text on arbitrary text: never raises, idempotent, lines partition input."""
+"""Properties on arbitrary input: clean_text never raises, is idempotent and partitions its
+input; clean_html and the per-document path never raise; clusters ignore input order."""
 
 from __future__ import annotations
+
+from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import build_templates, clean_text
+from cleaner.cluster import cluster_documents
 from cleaner.config import CleanConfig
+from cleaner.document import Document
+from cleaner.html import clean_html
+from cleaner.pipeline import Cleaned, clean_documents
+from cleaner.readers.documents import bytes_document
+from cleaner.sources import ReadError
 
 WORDS = st.sampled_from(
     [
@@ -108,3 +117,90 @@ def test_folder_mode_never_raises(texts: list[str]) -> None:
     templates = build_templates(texts, config)
     for text in texts:
         clean_text(text, config, templates)
+
+
+# --- hostile-input properties (issue 6) --------------------------------------------------------
+HTML_SOUP = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<div>",
+                "</div>",
+                "<script>",
+                "</script>",
+                "<!--",
+                "-->",
+                "&amp;",
+                "&#0;",
+                "&#x110000;",
+                "<br/>",
+                "<html>",
+                "<body>",
+                "<a href='javascript:x'>",
+                "</a>",
+                "<![CDATA[",
+                "]]>",
+                "<meta charset=x>",
+                "<title>",
+                "\x00",
+                "\ufeff",
+            ]
+        ),
+        LINE,
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(), HTML_SOUP))
+def test_clean_html_never_raises(text: str) -> None:
+    result = clean_html(text)
+    assert isinstance(result.plain, str)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(st.text(), HTML_SOUP))
+def test_a_scraped_document_always_gives_a_result_or_an_error_value(text: str) -> None:
+    """The whole per-document path (decode, sniff, clean) on arbitrary input never raises."""
+    read = bytes_document("doc", text.encode("utf-8", "surrogatepass"), "doc", "auto")
+    if isinstance(read, Document):
+        (outcome,) = clean_documents([read])
+        assert isinstance(outcome, Cleaned | ReadError)
+
+
+STORY_WORDS = st.sampled_from(
+    [
+        "bridge",
+        "council",
+        "vote",
+        "mayor",
+        "strike",
+        "rail",
+        "union",
+        "festival",
+        "harbour",
+        "boats",
+        "library",
+        "reopens",
+        "books",
+        "said",
+        "on",
+        "the",
+        "Monday",
+    ]
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(st.lists(STORY_WORDS, min_size=5, max_size=60).map(" ".join), max_size=10),
+    st.randoms(use_true_random=False),
+)
+def test_clusters_do_not_depend_on_input_order(texts: list[str], rng: Random) -> None:
+    documents = [Document(f"d{n}", text) for n, text in enumerate(texts)]
+    shuffled = list(documents)
+    rng.shuffle(shuffled)
+    assert cluster_documents(shuffled) == cluster_documents(documents)

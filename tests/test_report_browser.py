@@ -6,7 +6,9 @@ Skipped when chromium is absent, except under CI (env ``CI`` set), where that is
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -170,3 +172,48 @@ def test_screenshot(tmp_path: Path, page_html: str) -> None:
     run_chromium(tmp_path, page, "--window-size=1400,1800", f"--screenshot={shot}")
     assert _png_size(shot) == (1400, 1800)
     assert shot.stat().st_size > 20_000  # a blank page compresses to a few hundred bytes
+
+
+HOSTILE_BODY = (
+    "Council approves the harbour bridge after a long debate on Monday evening in the town hall."
+    "\n\nThe vote <script>document.title='PWNED'</script> passed by nine votes to four, and work"
+    " starts in spring <img src=x onerror=\"document.title='PWNED'\"> the mayor said.\n\n"
+    "Read the [full plan](javascript:document.title='PWNED') or "
+    "<a href=\"javascript:document.title='PWNED'\">the minutes</a> before the next meeting."
+)
+
+
+def test_scraped_scripts_never_run_end_to_end(tmp_path: Path) -> None:
+    """Hostile documents through the real pipeline (cleaner cluster) to the HTML report."""
+    from typer.testing import CliRunner
+
+    from cleaner.cli import app
+
+    records = [
+        {"id": "<script>document.title='PWNED'</script>", "text": "Bridge vote\n\n" + HOSTILE_BODY},
+        {"id": "javascript:document.title='PWNED'", "text": "Bridge vote\n\n" + HOSTILE_BODY},
+        {
+            "id": '"><img src=x onerror=alert(1)>',
+            "html": f"<html><body><p>{HOSTILE_BODY}</p></body></html>",
+        },
+    ]
+    inputs = tmp_path / "hostile.jsonl"
+    inputs.write_text("".join(json.dumps(r) + "\n" for r in records))
+    html, markdown = tmp_path / "r.html", tmp_path / "r.md"
+    result = CliRunner().invoke(
+        app, ["cluster", str(inputs), "--html", str(html), "--markdown", str(markdown), "-q"]
+    )
+    assert result.exit_code == 0, result.stderr
+    page = html.read_text()
+    assert "PWNED" in page  # the hostile text is in the report, as text
+    assert content_security_policy() in page
+    dom = dump_dom(tmp_path, page)
+    assert dom.title == "Story report"
+    assert not {tag for tag, _ in dom.tags} & {"pwned", "script", "img", "iframe", "object"}
+    for _, attrs in dom.tags:
+        assert not any(name.startswith("on") for name in attrs)
+        assert not (attrs.get("href") or "").strip().lower().startswith("javascript:")
+    text = markdown.read_text()
+    assert "PWNED" in text
+    assert not re.search(r"(?<!\\)<", text)  # every < of scraped text escaped: no raw HTML
+    assert not re.search(r"(?<!\\)\]\(javascript:", text)  # nor a link

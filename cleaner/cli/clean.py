@@ -14,6 +14,7 @@ from typing import Annotated, Literal, NoReturn
 import typer
 
 from cleaner.clean import CleanResult
+from cleaner.cli.interrupts import exits_on_signals
 from cleaner.cli.options import (
     FormatIn,
     HtmlField,
@@ -37,15 +38,18 @@ from cleaner.io import (
     output_conflict,
     output_name,
     output_path,
+    read_sources,
+    up_to_date,
     write_text_atomic,
 )
-from cleaner.pipeline import Cleaned, clean_corpus
+from cleaner.pipeline import MIN_CORPUS_DOCUMENTS, Cleaned, clean_corpus, corpus_templates
 
 OutputFormat = Literal["text", "jsonl"]
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
 
+@exits_on_signals
 def clean_command(
     inputs: Annotated[
         list[Path] | None,
@@ -53,6 +57,7 @@ def clean_command(
             help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
             ".gz, recursively) or - for stdin (the default).",
             show_default=False,
+            readable=False,  # an unreadable input is an error for it alone, not a usage error
         ),
     ] = None,
     output: Annotated[
@@ -77,6 +82,14 @@ def clean_command(
     quiet: Annotated[
         bool,
         typer.Option("--quiet", "-q", help="No progress bar and no summary (errors still show)."),
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="With -o FOLDER: skip each text or HTML input whose output exists and is "
+            "newer than it (e.g. after an interrupted run). Folder evidence still counts them.",
+        ),
     ] = False,
     format_in: FormatIn = "auto",
     id_field: IdField = "id",
@@ -121,6 +134,8 @@ def clean_command(
     except SourceError as error:
         _usage(str(error), "INPUTS")
     _check_output(sources, paths, output, output_format, explain)
+    if resume and (output is None or output_format != "text"):
+        _usage("--resume needs text output to a folder (-o FOLDER)", "'--resume'")
     config = read_config(id_field, text_field, html_field)
 
     report = _Reporter(quiet=quiet)
@@ -129,7 +144,9 @@ def clean_command(
     show_progress = len(sources) > 1 and not quiet and sys.stderr.isatty() and not to_terminal
     try:
         with report.progress(show_progress, total=len(sources)):
-            _run(sources, output, output_format, explain, report, config, jobs_or_cores(jobs))
+            _run(
+                sources, output, output_format, explain, report, config, jobs_or_cores(jobs), resume
+            )
     except BrokenPipeError:  # e.g. `| head`: stop quietly, as other command-line tools do
         _silence_stdout()
         raise typer.Exit(EXIT_FAILED_INPUTS) from None
@@ -186,11 +203,26 @@ def _run(
     report: _Reporter,
     config: ReadConfig,
     jobs: int = 1,
+    resume: bool = False,
 ) -> None:
     """Clean every source and write each result as soon as it is ready (in input order)."""
     stdin = typer.get_binary_stream("stdin")
+    templates = None
+    if resume and output is not None:
+        pending = [source for source in sources if not up_to_date(source, output)]
+        report.skipped = len(sources) - len(pending)
+        if report.skipped and len(sources) >= MIN_CORPUS_DOCUMENTS:  # the evidence of all
+            every = read_sources(report.track(sources, "reading"), stdin, config)
+            templates = corpus_templates(every, CleanConfig(), jobs=jobs, read_config=config)
+        sources = pending
     outcomes = clean_corpus(
-        sources, CleanConfig(), stdin=stdin, track=report.track, read_config=config, jobs=jobs
+        sources,
+        CleanConfig(),
+        templates,
+        stdin=stdin,
+        track=report.track,
+        read_config=config,
+        jobs=jobs,
     )
     documents = report.cleaned_only(outcomes)
     if output is None:
@@ -280,6 +312,7 @@ class _Reporter:
     documents: int = 0
     removed: int = 0
     errors: int = 0
+    skipped: int = 0
     _print: Callable[[str], None] = field(default=lambda line: typer.echo(line, err=True))
     _track: Callable[[Sequence[Source], str], Iterable[Source]] = field(
         default=lambda items, label: items
@@ -332,10 +365,11 @@ class _Reporter:
         """The closing line: documents, lines removed, errors (unless --quiet)."""
         if not self.quiet:
             errors = f"{self.errors} error" + ("" if self.errors == 1 else "s")
+            skipped = f", {self.skipped} up to date (skipped)" if self.skipped else ""
             self._print(
                 f"cleaner: {self.documents} document{'' if self.documents == 1 else 's'} "
                 f"cleaned, {self.removed} line{'' if self.removed == 1 else 's'} removed, "
-                f"{errors}"
+                f"{errors}{skipped}"
             )
 
 

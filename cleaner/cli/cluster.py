@@ -39,6 +39,7 @@ from cleaner.cli.cluster_options import (
     TopTerms,
     UnifyApostrophes,
 )
+from cleaner.cli.interrupts import exits_on_signals
 from cleaner.cli.options import (
     FormatIn,
     HtmlField,
@@ -89,6 +90,7 @@ from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
 
 
+@exits_on_signals
 def cluster_command(
     inputs: Annotated[
         list[Path] | None,
@@ -96,6 +98,7 @@ def cluster_command(
             help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
             ".gz, recursively) or - for stdin (JSON lines unless --format-in says otherwise).",
             show_default=False,
+            readable=False,  # an unreadable input is an error for it alone, not a usage error
         ),
     ] = None,
     html: Annotated[

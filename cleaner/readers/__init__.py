@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -58,6 +59,10 @@ def read_source(
     record ids met so far in the run to where (a repeated one is an error).
     """
     seen = {} if seen is None else seen
+    odd = _special_file(source)
+    if odd:
+        yield ReadError(source.id, source.name, f"not a regular file but a {odd}")
+        return
     raw: BinaryIO
     try:
         raw = (
@@ -89,6 +94,21 @@ def read_source(
             yield ReadError(source.id, source.name, str(error))
         except STREAM_ERRORS as error:
             yield ReadError(source.id, source.name, stream_error(error))
+
+
+def _special_file(source: Source) -> str | None:
+    """What a file found in a folder is when it is not a regular file (reading a named pipe
+    would wait for a writer forever); None for regular files, named inputs and stdin."""
+    if not source.listed or source.path is None:
+        return None
+    try:
+        mode = source.path.stat().st_mode
+    except OSError:
+        return None  # opening it says why
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "device"))
+    return next((kind for test, kind in kinds if test(mode)), "special file")
 
 
 def read_sources(
