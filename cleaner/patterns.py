@@ -42,7 +42,7 @@ ANY: tuple[Pattern, ...] = (
         "line",
         r"(?:share|tweet|email|e-mail|print|pin|whatsapp|facebook"
         r"|twitter|linkedin|reddit|flipboard|messenger|copy link|pinterest|telegram|sms)"
-        r"(?:\s*[|/·•,]?\s*(?:share|tweet|email|e-mail|print|pin|whatsapp|facebook|twitter"
+        r"(?:\s*(?:[|/·•,]\s*)?(?:share|tweet|email|e-mail|print|pin|whatsapp|facebook|twitter"
         r"|linkedin|reddit|flipboard|messenger|copy link|pinterest|telegram|sms))*",
     ),
     ("copyright-sign", "legal", "phrase", r"(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\d{4}))"),
