@@ -21,6 +21,7 @@ from cleaner.cli.options import (
     IdField,
     Jobs,
     TextField,
+    inputs_argument,
     jobs_or_cores,
     read_config,
 )
@@ -51,15 +52,7 @@ EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
 @exits_on_signals
 def clean_command(
-    inputs: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
-            ".gz, recursively) or - for stdin (the default).",
-            show_default=False,
-            readable=False,  # an unreadable input is an error for it alone, not a usage error
-        ),
-    ] = None,
+    inputs: Annotated[list[Path] | None, inputs_argument("the default")] = None,
     output: Annotated[
         Path | None,
         typer.Option(

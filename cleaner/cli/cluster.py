@@ -46,6 +46,7 @@ from cleaner.cli.options import (
     IdField,
     Jobs,
     TextField,
+    inputs_argument,
     jobs_or_cores,
     read_config,
 )
@@ -93,13 +94,7 @@ from cleaner.report.build import plural
 @exits_on_signals
 def cluster_command(
     inputs: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
-            ".gz, recursively) or - for stdin (JSON lines unless --format-in says otherwise).",
-            show_default=False,
-            readable=False,  # an unreadable input is an error for it alone, not a usage error
-        ),
+        list[Path] | None, inputs_argument("JSON lines unless --format-in says otherwise")
     ] = None,
     html: Annotated[
         Path | None,

@@ -17,6 +17,17 @@ import typer
 from cleaner.parallel import available_cores
 from cleaner.sources import InputFormat, ReadConfig
 
+
+def inputs_argument(stdin: str) -> typer.models.ArgumentInfo:
+    """The INPUTS argument of a command; ``stdin`` says what ``-`` reads as for it."""
+    return typer.Argument(
+        help="Files, folders (every .txt, .html, .htm, .jsonl, .warc inside, each optionally "
+        f".gz, recursively) or - for stdin ({stdin}).",
+        show_default=False,
+        readable=False,  # an unreadable input is an error for it alone, not a usage error
+    )
+
+
 FormatIn = Annotated[
     InputFormat,
     typer.Option(
