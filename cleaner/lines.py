@@ -18,7 +18,7 @@ from cleaner.metadata import looks_like_name, parse_date
 from cleaner.patterns import CREDIT_SUFFIX, ROLE_WORDS
 from cleaner.prefilter import gate_of
 from cleaner.rules import Lexicon
-from cleaner.templates import TemplateLines, normalise
+from cleaner.templates import normalise
 
 WORD_RE = re.compile(r"\w+")
 ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
@@ -84,12 +84,12 @@ def line_features(
     lexicon: Lexicon,
     stopwords: frozenset[str],
     config: CleanConfig,
-    templates: TemplateLines | None = None,
     tokens: list[str] | None = None,
 ) -> Line:
     """Measure one line and classify it without looking at its neighbours.
 
-    ``tokens`` are the line's lowercase words (``WORD_RE``), found here if not given.
+    ``tokens`` are the line's lowercase words (``WORD_RE``), found here if not given. The
+    folder's evidence is applied afterwards (``cleaner.clean.with_templates``).
     """
     text = text.strip()
     if not text:
@@ -116,18 +116,10 @@ def line_features(
     )
     if cruft is None and GLUED_RE.match(text):
         cruft = ("glued-teaser", "teaser")
-    shared = False
-    if cruft is None and templates is not None:
-        status = templates.status(text, config)
-        if status == "template":
-            cruft = ("template-line", "nav")
-        shared = status == "shared"
     cls = classify(words, stop_ratio, prose, cruft, config)
-    if shared and cls == "good":
-        cls = "near"  # a sentence many pages share never anchors the body alone
     credit = not prose and words <= CREDIT_MAX_WORDS and ends_credit(text, tokens, lower)
     # positional: keyword arguments make building a NamedTuple about 1.5 times as slow
-    return Line(text, words, stop_ratio, prose, cruft, cls, False, False, shared, credit)
+    return Line(text, words, stop_ratio, prose, cruft, cls, False, False, False, credit)
 
 
 def classify(
@@ -244,7 +236,6 @@ def unwrap(
     lexicon: Lexicon,
     stopwords: frozenset[str],
     config: CleanConfig,
-    templates: TemplateLines | None = None,
 ) -> list[Line]:
     """Give hard-wrapped lines (a line going on, lowercase, on the next) their paragraph's class."""
     out = list(lines)
@@ -264,7 +255,7 @@ def unwrap(
             j += 1
         if j > i:
             joint = line_features(" ".join(x.text for x in out[i : j + 1]), lexicon, stopwords,
-                                  config, templates)  # fmt: skip
+                                  config)  # fmt: skip
             for k in range(i, j + 1):
                 text = out[k].text
                 credit = not joint.prose and joint.words <= CREDIT_MAX_WORDS and ends_credit(text)
