@@ -319,8 +319,8 @@ def _render(kind: str, report: dict[str, Any], texts: dict[str, str]) -> str:
 def _write(target: Path, text: str) -> bool:
     """Write one report; False, with a message, on error.
 
-    A file is replaced atomically; ``-`` is stdout; an existing device or named pipe is
-    written into as it is (an atomic replace would put a plain file in its place).
+    ``-`` is stdout; anything else goes through :func:`~cleaner.outputs.atomic_writer`, which
+    replaces a file atomically and writes into an existing device or named pipe as it is.
     """
     if str(target) == STDIN:
         stdout = typer.get_binary_stream("stdout")
@@ -337,13 +337,8 @@ def _write(target: Path, text: str) -> bool:
             return False
         return True
     try:
-        if target.exists() and not target.is_file():
-            # A device or a pipe (/dev/stdout, >(gzip)): replacing it would destroy it.
-            with target.open("w", encoding="utf-8") as handle:
-                handle.write(text)
-        else:
-            with atomic_writer(target) as handle:
-                handle.write(text)
+        with atomic_writer(target) as handle:
+            handle.write(text)
     except OSError as error:
         typer.echo(f"cleaner: {target}: not written: {error.strerror or error}", err=True)
         return False
