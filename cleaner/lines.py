@@ -44,6 +44,9 @@ URL_RE = re.compile(r"(?:https?:|www\.|\S+\.(?:com|org|net)\b)")
 TRUNCATED_RE = re.compile(r"(?:\s(?:…|\.\.\.)|\[…\]|\[\.\.\.\])$")
 TRUNCATED_ENDS = frozenset("….]")
 """The last character of a stripped line that ``TRUNCATED_RE`` matches."""
+TRUNCATED_TAIL = 5
+"""The longest ``TRUNCATED_RE`` match ("[...]"): a search from this far before the end of a
+stripped line finds what a search of the whole line does, without trying every position."""
 
 
 class Line(NamedTuple):
@@ -106,7 +109,7 @@ def line_features(
     prose = (
         text[-1] in TERMINAL
         and not (
-            (text[-1] == "." and TRUNCATED_RE.search(text))
+            (text[-1] == "." and TRUNCATED_RE.search(text, len(text) - TRUNCATED_TAIL))
             # 'Headline: Actress says "we need heroes"': a quote ends it, no sentence does
             or (text[-1] in CLOSING_QUOTES and text[-2:-1] not in SENTENCE_END)
         )
@@ -166,9 +169,13 @@ def is_credit_caption(line: Line) -> bool:
 def is_truncated(text: str) -> bool:
     """A stripped line cut short with an ellipsis ("Read more of the story ...").
 
-    Its last character rules most lines out before ``re`` tries a match at every position.
+    Its last character rules most lines out; the others are searched from ``TRUNCATED_TAIL``
+    characters before their end (``re`` takes a negative start as 0).
     """
-    return text[-1:] in TRUNCATED_ENDS and TRUNCATED_RE.search(text) is not None
+    return (
+        text[-1:] in TRUNCATED_ENDS
+        and TRUNCATED_RE.search(text, len(text) - TRUNCATED_TAIL) is not None
+    )
 
 
 def is_date_line(line: Line) -> bool:

@@ -166,7 +166,7 @@ def test_menu_sign_gate_is_exact(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Read the rest ...", "Read the rest …", "A teaser [...]", "A teaser […]", "The end.",
-     "Wait...", "", "No ellipsis here", "Cut [ ... ]"],
+     "Wait...", "", "No ellipsis here", "Cut [ ... ]", "[...]", " ...", "…", "a\t…", "x [...]."],
 )  # fmt: skip
 def test_truncated_end_gate_is_exact(text: str) -> None:
     """``is_truncated``'s quick test rules out only lines ``TRUNCATED_RE`` does not match."""
