@@ -128,6 +128,14 @@ class ProseSample:
         hits, sampled = self.hits(raw_lines, text)
         return choose_language(hits, sampled, self.stoplists, self.config.min_language_hits)
 
+    def words_of(self, line: str, language: str | None) -> tuple[list[str] | None, int | None]:
+        """The words of a line sampled whole and how many are stopwords of ``language``, as
+        the sample counted them; None for what is not known."""
+        tokens = self.tokens.get(line)
+        if tokens is None or language is None:
+            return tokens, None
+        return tokens, self.stoplists.count(self.seen[line][1], language)
+
     def hits(self, raw_lines: list[str], text: str) -> tuple[int, int]:
         """The packed stopword hits (see ``Stoplists.packed``) and the tokens of the sample.
 
@@ -237,8 +245,8 @@ def reanalyse(
             out.append(lines[origin[0]])
         else:
             measured.append(len(out))
-            tokens = sample.tokens.get(raw)
-            out.append(line_features(raw, lexicon, stopwords, config, tokens=tokens))
+            tokens, stops = sample.words_of(raw, language)
+            out.append(line_features(raw, lexicon, stopwords, config, tokens, stops))
     if templates is not None and measured:
         marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
         for i in measured:
@@ -257,12 +265,11 @@ def features(
     config = sample.config
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = sample.stoplists.words.get(language, frozenset()) if language else frozenset()
-    known = sample.tokens
     # Menus and footers repeat lines: measure each text once.
-    measured = {
-        raw: line_features(raw, lexicon, stopwords, config, tokens=known.get(raw))
-        for raw in dict.fromkeys(raw_lines)
-    }
+    measured = {}
+    for raw in dict.fromkeys(raw_lines):
+        tokens, stops = sample.words_of(raw, language)
+        measured[raw] = line_features(raw, lexicon, stopwords, config, tokens, stops)
     lines = [measured[raw] for raw in raw_lines]
     if templates is not None:
         lines = with_templates(lines, templates.marks(raw_lines, config))

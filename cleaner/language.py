@@ -33,6 +33,7 @@ ISO_CODES = {
 COUNT_BITS = 16
 """Width of one language's hit count in a packed score: ``detect_language`` reads at most
 ``2**16 - 1`` tokens, so no count overflows into the next language's field."""
+COUNT_MASK = 2**COUNT_BITS - 1
 SAMPLE_TOKENS = 1000
 """Language detection reads at most this many tokens."""
 MIN_HIT_SHARE = 0.1
@@ -53,6 +54,17 @@ class Stoplists:
     """Word -> an int holding a 1 in the ``COUNT_BITS``-bit field of each language (in
     ``ranked`` order) that uses the word: summing them counts the hits of every language at
     once, in C, instead of one dictionary update per word and language."""
+    shift: dict[str, int]
+    """Language code -> the position of its field in a packed score."""
+
+    def count(self, hits: int, code: str) -> int:
+        """The hits of language ``code`` among packed ``hits`` (see ``packed``).
+
+        >>> stoplists = load_stoplists()
+        >>> stoplists.count(packed_hits(["the", "dog", "and", "the"], stoplists), "en")
+        3
+        """
+        return (hits >> self.shift[code]) & COUNT_MASK
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +83,8 @@ def load_stoplists() -> Stoplists:
     ranked = tuple(sorted(words, key=lambda c: (len(words[c]), c)))
     field_of = {code: COUNT_BITS * k for k, code in enumerate(ranked)}
     packed = {w: sum(1 << field_of[c] for c in codes) for w, codes in index.items()}
-    return Stoplists(words, {w: tuple(codes) for w, codes in index.items()}, ranked, packed)
+    languages_of = {w: tuple(codes) for w, codes in index.items()}
+    return Stoplists(words, languages_of, ranked, packed, field_of)
 
 
 def detect_language(

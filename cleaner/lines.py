@@ -88,11 +88,13 @@ def line_features(
     stopwords: frozenset[str],
     config: CleanConfig,
     tokens: list[str] | None = None,
+    stops: int | None = None,
 ) -> Line:
     """Measure one line and classify it without looking at its neighbours.
 
-    ``tokens`` are the line's lowercase words (``WORD_RE``), found here if not given. The
-    folder's evidence is applied afterwards (``cleaner.clean.with_templates``).
+    ``tokens`` are the line's lowercase words (``WORD_RE``), found here if not given, and
+    ``stops`` how many of them are ``stopwords``, counted here if not given. The folder's
+    evidence is applied afterwards (``cleaner.clean.with_templates``).
     """
     text = text.strip()
     if not text:
@@ -102,7 +104,9 @@ def line_features(
         tokens = (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
     words = len(tokens)
     if stopwords:
-        stop_ratio = sum(map(stopwords.__contains__, tokens)) / words if words else 0.0
+        if stops is None:
+            stops = sum(map(stopwords.__contains__, tokens))
+        stop_ratio = stops / words if words else 0.0
     else:  # no stoplist for this language: judge by length alone
         words = max(words, len(text) // 5)  # scripts without spaces: ~5 characters a word
         stop_ratio = 1.0 if words > config.short_words else 0.0
