@@ -11,6 +11,7 @@ neighbours. This module holds the features and the small predicates both passes 
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import NamedTuple
 
 from cleaner.config import CleanConfig
@@ -20,6 +21,7 @@ from cleaner.prefilter import gate_of
 from cleaner.rules import Lexicon
 from cleaner.templates import normalise
 
+FIRST = itemgetter(0)
 WORD_RE = re.compile(r"\w+")
 ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
 """``WORD_RE`` for ASCII text, where it finds the same words faster."""
@@ -199,8 +201,8 @@ def is_role_line(line: Line) -> bool:
 
 def title_case(text: str) -> bool:
     """Most words capitalised, as in menus and headlines."""
-    tokens = text.split()
-    return sum(1 for t in tokens if t[:1].isupper()) > 0.6 * len(tokens)
+    tokens = text.split()  # no token is empty: its first letter is ``t[0]``
+    return sum(map(str.isupper, map(FIRST, tokens))) > 0.6 * len(tokens)
 
 
 def is_repeat_caption(line: Line, other: Line | None) -> bool:

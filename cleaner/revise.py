@@ -54,9 +54,8 @@ def find_title(lines: list[Line], config: CleanConfig) -> int | None:
     for i, line in enumerate(lines):
         if line.cls in ("blank", "cruft") or in_menu(lines, i) or is_menu_line(line.text):
             continue
-        if len(line.text.split()) <= config.max_title_words and not line.text.endswith("."):
-            return i
-        return None
+        text = line.text
+        return i if not text.endswith(".") and len(text.split()) <= config.max_title_words else None
     return None
 
 
@@ -64,10 +63,9 @@ def in_menu(lines: list[Line], i: int, max_words: int = 3) -> bool:
     """A short line directly next to another short line: an item of a menu."""
     if lines[i].words > max_words:
         return False
-    return any(
-        0 <= j < len(lines) and lines[j].cls != "blank" and lines[j].words <= max_words
-        for j in (i - 1, i + 1)
-    )
+    if i > 0 and lines[i - 1].cls != "blank" and lines[i - 1].words <= max_words:
+        return True
+    return i + 1 < len(lines) and lines[i + 1].cls != "blank" and lines[i + 1].words <= max_words
 
 
 def is_menu_line(text: str) -> bool:
@@ -105,11 +103,13 @@ def body_blocks(lines: list[Line], skip: set[int], config: CleanConfig) -> list[
     """
     blocks: list[list[int]] = []  # [first, last, good words, good lines, other lines]
     gap = 0
+    max_gap = config.max_gap_lines
     for i, line in enumerate(lines):
-        if i in skip or line.cls == "blank":
+        cls = line.cls
+        if cls == "blank" or i in skip:
             continue
-        if line.cls == "good":
-            if blocks and gap <= config.max_gap_lines:
+        if cls == "good":
+            if blocks and gap <= max_gap:
                 block = blocks[-1]
                 block[1] = i
                 block[2] += line.words
@@ -118,7 +118,7 @@ def body_blocks(lines: list[Line], skip: set[int], config: CleanConfig) -> list[
             else:
                 blocks.append([i, i, line.words, 1, 0])
             gap = 0
-        elif not (line.cls == "near" and line.prose):
+        elif not (cls == "near" and line.prose):
             gap += 1
     if not blocks:
         return []
@@ -245,9 +245,9 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
         skip.add(title)
         headline = lines[title].text
         start = headline[:8].lower()  # same_headline's first test, out of its call
-        for i in range(title + 1, len(lines)):
-            text = lines[i].text
-            if text[:8].lower() == start and same_headline(headline, text):
+        alike = [i for i in range(title + 1, len(lines)) if lines[i].text[:8].lower() == start]
+        for i in alike:
+            if same_headline(headline, lines[i].text):
                 decisions[i] = Decision(False, "duplicate", "duplicate-title")
                 skip.add(i)
         dek = next((i for i in range(title + 1, len(lines))
@@ -262,17 +262,25 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
     section: str | None = None
     seen_body = False
     for i, line in enumerate(lines):
-        if line.cls == "blank":
+        cls = line.cls
+        if cls == "blank":
             decisions[i] = BLANK_LINE
             continue
-        opens_comments = line.cruft is not None and line.cruft[0] in COMMENT_SECTION_RULES
-        if inside[i] and opens_comments and body_words >= config.comments_cut_words:
+        cruft = line.cruft
+        within = inside[i]
+        if (
+            within
+            and cruft is not None
+            and cruft[0] in COMMENT_SECTION_RULES
+            and body_words >= config.comments_cut_words
+        ):
             for j in range(i, len(lines)):  # the comment section ends the body
                 inside[j] = False
+            within = False
         if (
-            inside[i]
-            and (headline_like(line, config) or line.cls == "cruft")
-            and not (line.cruft is not None and line.cruft[0] == "separator")
+            within
+            and (cls == "cruft" or (cls != "good" and headline_like(line, config)))
+            and not (cruft is not None and cruft[0] == "separator")
         ):
             if not run:
                 intro = (i > 0 and lines[i - 1].text.endswith(":")) or (
@@ -286,13 +294,13 @@ def revise(lines: list[Line], config: CleanConfig) -> list[Decision]:
             run = []
         if i in skip:
             continue
-        if inside[i]:
+        if within:
             seen_body, section = True, None
             body_words += line.words
             decisions[i] = BODY_PROSE
             continue
         decision = decide_outside(lines, i, section, not seen_body)
-        if line.cruft is not None and opens_section(line.cruft[0]):
+        if cruft is not None and opens_section(cruft[0]):
             section = decision.label
         decisions[i] = decision
     for j, d in zip(run, decide_inside(lines, run, config, intro), strict=True):

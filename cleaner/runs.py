@@ -21,6 +21,8 @@ def drop_teaser_lists(
     """
     seq = [i for i, line in enumerate(lines) if line.cls != "blank" and inside[i]]
     summary = [decisions[i].keep and is_summary(lines[i]) for i in seq]
+    if summary.count(False) < config.min_list_run:
+        return  # every item has a line that is no summary: too few for a list (most texts)
     good = [k for k, i in enumerate(seq) if decisions[i].keep and lines[i].cls == "good"]
     k = 0
     while k < len(seq):
@@ -86,9 +88,9 @@ def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
     alone (a pull quote, a refrain) may be the article's own.
     """
     kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
-    keys = [lines[i].text.casefold() for i in kept]
-    if len(set(keys)) == len(keys):
+    if len({lines[i].text.casefold() for i in kept}) == len(kept):
         return  # no kept line repeats another (most documents)
+    keys = [lines[i].text.casefold() for i in kept]
     seen: set[str] = set()
     repeat = []
     for key in keys:
