@@ -119,14 +119,21 @@ class ProseSample:
     stoplists: Stoplists
     config: CleanConfig
     seen: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Line -> (tokens, packed stopword hits) of the whole lines sampled so far."""
+    """Text -> (tokens, packed stopword hits) of the lines sampled so far (of the cut one's part,
+    which the sample of the cleaned text usually cuts at the same place)."""
     tokens: dict[str, list[str]] = field(default_factory=dict)
-    """Line -> its lowercase words (``words``), for the whole lines sampled so far."""
+    """Text -> its lowercase words (``words``), for the same texts as ``seen``."""
+    chosen: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    """(hits, tokens) of a sample -> the language chosen: a cleaned text is sampled alike."""
 
     def language(self, raw_lines: list[str], text: str) -> str | None:
         """Detect the language from the document's long lines (its prose), or from its start."""
-        hits, sampled = self.hits(raw_lines, text)
-        return choose_language(hits, sampled, self.stoplists, self.config.min_language_hits)
+        sample = self.hits(raw_lines, text)
+        if sample not in self.chosen:
+            hits, sampled = sample
+            minimum = self.config.min_language_hits
+            self.chosen[sample] = choose_language(hits, sampled, self.stoplists, minimum)
+        return self.chosen[sample]
 
     def words_of(self, line: str, language: str | None) -> tuple[list[str] | None, int | None]:
         """The words of a line sampled whole and how many are stopwords of ``language``, as
@@ -153,13 +160,13 @@ class ProseSample:
             budget -= 1 if k else 0  # the newline before the line
             if budget <= 0:
                 break
-            counts = self.seen.get(line) if len(line) <= budget else None
+            part = line[:budget]  # the line itself unless the sample ends in it
+            counts = self.seen.get(part)
             if counts is None:
-                tokens = words(line[:budget])
+                tokens = words(part)
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
-                if len(line) <= budget:
-                    self.seen[line] = counts
-                    self.tokens[line] = tokens
+                self.seen[part] = counts
+                self.tokens[part] = tokens
             if sampled + counts[0] > SAMPLE_TOKENS:  # the sample ends inside this line
                 tokens = words(line[:budget])[: SAMPLE_TOKENS - sampled]
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
