@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaner.signs import Trigger, trigger
 
@@ -32,11 +32,21 @@ class Gate:
     rest_letters: frozenset[str] | None = None
     """The letters a ``rest`` match starts with (None: any; see ``first_letters``), for a
     regex that must match from the line's first character."""
+    guards: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A common word -> the literals one of which a line with it must have too (``guarded``)."""
+    signal: frozenset[str] = frozenset()
+    """``words`` and the words of ``guards``: most lines have none of them."""
 
     def regex(self, tokens: Iterable[str], lower: str) -> re.Pattern[str] | None:
         """The regex to run on a line with these lowercase words and text (None: no regex)."""
-        if not self.words.isdisjoint(tokens):
-            return self.full
+        if not self.signal.isdisjoint(tokens):
+            found = self.signal.intersection(tokens)
+            if not self.words.isdisjoint(found):
+                return self.full
+            for word in found:  # common words: the literal around one must be there too
+                for literal in self.guards[word]:
+                    if literal in lower:
+                        return self.full
         starts = self.prefixes.get(lower[:1])
         if starts is not None and lower.startswith(starts):
             return self.full
@@ -66,14 +76,28 @@ def gate(
     words: set[str] = set()
     substrings: set[str] = set()
     prefixes: set[str] = set()
+    guarded: dict[str, set[str]] = {}
     for t in triggers:
         words |= t.words
         substrings |= t.substrings
         prefixes |= t.prefixes
+        for word, literal in t.guarded:
+            guarded.setdefault(word, set()).add(literal)
+    # a word that opens the gate alone needs no literal
+    guards = {w: tuple(sorted(lits)) for w, lits in guarded.items() if w not in words}
     # a substring that contains another one adds nothing, nor a prefix that starts with one
     substrings = {s for s in substrings if not any(o != s and o in s for o in substrings)}
     prefixes = {p for p in prefixes if not any(o != p and p.startswith(o) for o in prefixes)}
     by_first: dict[str, tuple[str, ...]] = {}
     for p in sorted(prefixes):
         by_first[p[0]] = (*by_first.get(p[0], ()), p)
-    return Gate(full, rest, frozenset(words), tuple(sorted(substrings)), by_first, rest_letters)
+    return Gate(
+        full,
+        rest,
+        frozenset(words),
+        tuple(sorted(substrings)),
+        by_first,
+        rest_letters,
+        guards,
+        frozenset(words) | frozenset(guards),
+    )

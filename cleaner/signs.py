@@ -1,10 +1,11 @@
 r"""Signs of a regex, read off its parse tree: what every match of it shows.
 
-``trigger`` finds words every match has as whole words, else substrings it contains, or (a
-pattern matched against the whole line, or anchored at its start) the literal prefixes every
-match starts with; ``first_letters`` the letters a match can start with. The parse tree is
-``re``'s own (``re._parser``). Strings are tracked with ``EDGE`` marks where no word can run
-across (a non-word character, the text's edge), which make a word in them whole.
+``trigger`` finds words every match has as whole words (a common word with the literal text
+around it), else substrings it contains, or (a pattern matched against the whole line, or
+anchored at its start) the literal prefixes every match starts with; ``first_letters`` the
+letters a match can start with. The parse tree is ``re``'s own (``re._parser``). Strings are
+tracked with ``EDGE`` marks where no word can run across (a non-word character, the text's
+edge), which make a word in them whole.
 
 >>> t = trigger(r"leave a (?:reply|comment)|comments? (?:are|have been) closed")
 >>> sorted(t.words), sorted(t.substrings)
@@ -60,12 +61,25 @@ r"""Classes without a letter: ``\d``, ``\s``, ``\W``."""
 
 
 class Trigger(NamedTuple):
-    """Every match of a pattern contains one of ``words`` as a whole word or one of
-    ``substrings``, or (a whole-text pattern) starts with one of ``prefixes``."""
+    """Every match of a pattern contains one of ``words`` as a whole word, one of
+    ``substrings``, or the word of one of ``guarded`` as a whole word and its literal; or (a
+    whole-text pattern) starts with one of ``prefixes``."""
 
     words: frozenset[str] = frozenset()
     substrings: frozenset[str] = frozenset()
     prefixes: frozenset[str] = frozenset()
+    guarded: frozenset[tuple[str, str]] = frozenset()
+    """(word, literal) pairs: a common word, which most prose has ("by"), and the literal text
+    around it in the pattern ("by clicking"), which a line must have as well."""
+
+
+class _Sign(NamedTuple):
+    """The cheapest sure sign of one string (see ``_sign``)."""
+
+    kind: str
+    """``word``, ``guarded`` (a common word, and ``literal``) or ``substring``."""
+    text: str
+    literal: str = ""
 
 
 class _Info(NamedTuple):
@@ -130,22 +144,28 @@ def trigger(
     if required is None:
         return None
     signs = [_sign(s, common) for s in required]
-    if any(not text for _, text in signs):  # an edge alone: no sign at all
+    if any(not sign.text for sign in signs):  # an edge alone: no sign at all
         return None
     return Trigger(
-        words=frozenset(text for kind, text in signs if kind == "word"),
-        substrings=frozenset(text for kind, text in signs if kind == "substring"),
+        words=frozenset(sign.text for sign in signs if sign.kind == "word"),
+        substrings=frozenset(sign.text for sign in signs if sign.kind == "substring"),
+        guarded=frozenset((sign.text, sign.literal) for sign in signs if sign.kind == "guarded"),
     )
 
 
-def _sign(string: str, common: frozenset[str]) -> tuple[str, str]:
+def _sign(string: str, common: frozenset[str]) -> _Sign:
     """The cheapest sure sign of ``string`` in a text: a whole word in it (a rare one if it has
-    one), else its longest literal part."""
+    one; a common one with the longest literal part, when that says more), else its longest
+    literal part."""
     whole = [w for w in WORD_RUN.findall(string) if _whole(w, string)]
     rare = [w for w in whole if w not in common]
+    literal = max(string.split(EDGE), key=len)
+    if rare:
+        return _Sign("word", max(rare, key=len))
     if whole:
-        return "word", max(rare or whole, key=len)
-    return "substring", max(string.split(EDGE), key=len)
+        word = max(whole, key=len)
+        return _Sign("guarded", word, literal) if len(literal) > len(word) else _Sign("word", word)
+    return _Sign("substring", literal)
 
 
 def _whole(word: str, string: str) -> bool:
@@ -315,14 +335,15 @@ def _best(candidates: list[frozenset[str] | None], common: frozenset[str]) -> fr
 
 def _score(strings: frozenset[str], common: frozenset[str]) -> tuple[int, int]:
     """How selective a required set is: its weakest sign first, then fewer strings."""
-    return min(_cost(*_sign(s, common), common) for s in strings), -len(strings)
+    return min(_cost(_sign(s, common), common) for s in strings), -len(strings)
 
 
-def _cost(kind: str, text: str, common: frozenset[str]) -> int:
-    """How good a sign is: a rare whole word is free to test, a substring costs a search."""
-    if kind == "word":
-        return (100 if text not in common else 50) + len(text)
-    return len(text)
+def _cost(sign: _Sign, common: frozenset[str]) -> int:
+    """How good a sign is: a rare whole word is free to test, a substring costs a search (a
+    common word's literal is searched only in the lines that have the word)."""
+    if sign.kind != "substring":
+        return (100 if sign.text not in common else 50) + len(sign.text)
+    return len(sign.text)
 
 
 def first_letters(pattern: str, fold: bool = False) -> frozenset[str] | None:

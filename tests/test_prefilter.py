@@ -152,3 +152,15 @@ def test_credit_gate_keeps_every_credit() -> None:
 def test_generated_credits_pass_the_gate(text: str) -> None:
     lower = text.lower()
     assert ends_credit(text, WORD_RE.findall(lower), lower), text
+
+
+def test_a_common_word_comes_with_its_literal() -> None:
+    """A common word alone would open the gate for most prose: the literal around it must be
+    in the line too."""
+    t = trigger(r"by (?:clicking|continuing)", common=COMMON)
+    assert t is not None
+    assert t.guarded == frozenset({("by", "by clicking"), ("by", "by continuing")})
+    assert not meets(t, "The bridge was built by the council, the mayor said.")
+    assert not meets(t, "Nearby clicking sounds")  # the literal, but not the word
+    assert meets(t, "By clicking here you agree to our terms")
+    assert trigger(r"by\b", common=COMMON) == Trigger(words=frozenset({"by"}))  # nothing more
