@@ -15,7 +15,7 @@ cleaned again and anything that second pass removes is removed the first time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.config import CleanConfig
@@ -135,13 +135,10 @@ class ProseSample:
             self.chosen[sample] = choose_language(hits, sampled, self.stoplists, minimum)
         return self.chosen[sample]
 
-    def words_of(self, line: str, language: str | None) -> tuple[list[str] | None, int | None]:
-        """The words of a line sampled whole and how many are stopwords of ``language``, as
-        the sample counted them; None for what is not known."""
-        tokens = self.tokens.get(line)
-        if tokens is None or language is None:
-            return tokens, None
-        return tokens, self.stoplists.count(self.seen[line][1], language)
+    def stops(self, line: str, language: str | None) -> int | None:
+        """How many words of a sampled line (one in ``tokens``) are stopwords of ``language``,
+        as the sample counted them (None without a language)."""
+        return None if language is None else self.stoplists.count(self.seen[line][1], language)
 
     def hits(self, raw_lines: list[str], text: str) -> tuple[int, int]:
         """The packed stopword hits (see ``Stoplists.packed``) and the tokens of the sample.
@@ -203,13 +200,12 @@ def clean_text(
                     decisions[i] = d
                     changed = True
         if not changed:
-            return replace(cleaned, lines=line_decisions(raw_lines, decisions))
+            return finished(cleaned, raw_lines, decisions)
         titles = [i for i, d in enumerate(decisions) if d.label == "title"]
         for i in titles[1:]:  # the second pass chose another title: the first one goes
             decisions[titles[0]] = Decision(False, "duplicate", "duplicate-title")
             titles = [i]
-    cleaned = result(lines, decisions, language)[0]
-    return replace(cleaned, lines=line_decisions(raw_lines, decisions))
+    return finished(result(lines, decisions, language)[0], raw_lines, decisions)
 
 
 def analyse(
@@ -252,7 +248,8 @@ def reanalyse(
             out.append(lines[origin[0]])
         else:
             measured.append(len(out))
-            tokens, stops = sample.words_of(raw, language)
+            tokens = sample.tokens.get(raw)
+            stops = None if tokens is None else sample.stops(raw, language)
             out.append(line_features(raw, lexicon, stopwords, config, tokens, stops))
     if templates is not None and measured:
         marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
@@ -272,10 +269,12 @@ def features(
     config = sample.config
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = sample.stoplists.words.get(language, frozenset()) if language else frozenset()
+    known = sample.tokens
     # Menus and footers repeat lines: measure each text once.
     measured = {}
     for raw in dict.fromkeys(raw_lines):
-        tokens, stops = sample.words_of(raw, language)
+        tokens = known.get(raw)
+        stops = None if tokens is None else sample.stops(raw, language)
         measured[raw] = line_features(raw, lexicon, stopwords, config, tokens, stops)
     lines = [measured[raw] for raw in raw_lines]
     if templates is not None:
@@ -297,6 +296,14 @@ def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
         else:
             out[i] = line._replace(shared=True, cls="near" if line.cls == "good" else line.cls)
     return out
+
+
+def finished(cleaned: CleanResult, raw_lines: list[str], decisions: list[Decision]) -> CleanResult:
+    """The cleaned result with what happened to each input line (``dataclasses.replace`` with
+    fewer steps)."""
+    lines = line_decisions(raw_lines, decisions)
+    c = cleaned
+    return CleanResult(c.title, c.text, c.authors, c.published, c.language, lines)
 
 
 def line_decisions(raw_lines: list[str], decisions: list[Decision]) -> tuple[LineDecision, ...]:
