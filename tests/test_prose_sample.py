@@ -59,3 +59,31 @@ def test_same_language_as_the_joined_sample(chars: int) -> None:
 def test_cleaned_text_language_is_detected_from_remembered_lines() -> None:
     text = (ROOT / "fixtures" / "de" / "stadtrat-bruecke.txt").read_text(encoding="utf-8")
     assert clean_text(text).language == "de"
+
+
+def test_stop_counts_are_those_of_the_stoplist() -> None:
+    """``stops`` reads a language's count out of a sampled line's packed hits."""
+    sample = ProseSample(STOPLISTS, CleanConfig())
+    for text in texts():
+        lines = text.splitlines()
+        sample.hits(lines, text)
+        for line in lines:
+            tokens = sample.tokens.get(line)
+            if tokens is None:
+                continue
+            for code in ("en", "de", "el"):
+                expected = sum(token in STOPLISTS.words[code] for token in tokens)
+                assert sample.stops(line, code) == expected
+            assert sample.stops(line, None) is None
+
+
+def test_the_cut_line_is_counted_once() -> None:
+    """The part of the line the sample ends in is remembered: the cleaned text's sample
+    usually ends at the same place."""
+    config = dataclasses.replace(CleanConfig(), language_sample_chars=100)
+    line = "the council voted on the bridge " * 5
+    sample = ProseSample(STOPLISTS, config)
+    first = sample.hits([line], line)
+    assert set(sample.seen) == {line[:100]}
+    assert sample.hits(["Title", "", line], "Title\n\n" + line) == first
+    assert set(sample.seen) == {line[:100]}
