@@ -253,11 +253,12 @@ def unwrap(
     """Give hard-wrapped lines (a line going on, lowercase, on the next) their paragraph's class."""
     out = list(lines)
     # The first line (the title, usually) is never the start of a wrapped paragraph.
-    i = next((k for k, line in enumerate(lines) if line.cls != "blank"), len(lines)) + 1
-    while i < len(out):
+    n = len(lines)
+    i = next((k for k, line in enumerate(lines) if line.cls != "blank"), n) + 1
+    while i < n:
         j = i
         while (
-            j + 1 < len(out)
+            j + 1 < n
             and not out[j].prose  # the tests that rule most lines out come first
             and out[j].words >= WRAPPED_MIN_WORDS
             and out[j].cls not in ("blank", "cruft")
