@@ -29,7 +29,7 @@ from cleaner.language import (
 from cleaner.lines import ASCII_WORD_RE, BLANK, WORD_RE, Decision, Line, line_features, unwrap
 from cleaner.metadata import parse_authors, parse_date
 from cleaner.revise import revise
-from cleaner.rules import load_lexicon
+from cleaner.rules import Lexicon, load_lexicon
 from cleaner.templates import TemplateLines
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
@@ -123,6 +123,8 @@ class ProseSample:
     which the sample of the cleaned text usually cuts at the same place)."""
     tokens: dict[str, list[str]] = field(default_factory=dict)
     """Text -> its lowercase words (``words``), for the same texts as ``seen``."""
+    lowered: dict[str, str] = field(default_factory=dict)
+    """Text -> the text lowercased, for the same texts as ``seen``."""
     chosen: dict[tuple[int, int], str | None] = field(default_factory=dict)
     """(hits, tokens) of a sample -> the language chosen: a cleaned text is sampled alike."""
 
@@ -139,6 +141,16 @@ class ProseSample:
         """How many words of a sampled line (one in ``tokens``) are stopwords of ``language``,
         as the sample counted them (None without a language)."""
         return None if language is None else self.stoplists.count(self.seen[line][1], language)
+
+    def measure(
+        self, line: str, language: str | None, lexicon: Lexicon, stopwords: frozenset[str]
+    ) -> Line:
+        """``line_features`` of a line, with what the sample found of it if it read it whole."""
+        tokens = self.tokens.get(line)
+        if tokens is None:
+            return line_features(line, lexicon, stopwords, self.config)
+        stops, lower = self.stops(line, language), self.lowered[line]
+        return line_features(line, lexicon, stopwords, self.config, tokens, stops, lower)
 
     def hits(self, raw_lines: list[str], text: str) -> tuple[int, int]:
         """The packed stopword hits (see ``Stoplists.packed``) and the tokens of the sample.
@@ -160,10 +172,11 @@ class ProseSample:
             part = line[:budget]  # the line itself unless the sample ends in it
             counts = self.seen.get(part)
             if counts is None:
-                tokens = words(part)
+                lower, tokens = lowercase_words(part)
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
                 self.seen[part] = counts
                 self.tokens[part] = tokens
+                self.lowered[part] = lower
             if sampled + counts[0] > SAMPLE_TOKENS:  # the sample ends inside this line
                 tokens = words(line[:budget])[: SAMPLE_TOKENS - sampled]
                 counts = len(tokens), packed_hits(tokens, self.stoplists)
@@ -176,8 +189,13 @@ class ProseSample:
 
 def words(text: str) -> list[str]:
     """The lowercase words of a text (``WORD_RE`` tokens)."""
+    return lowercase_words(text)[1]
+
+
+def lowercase_words(text: str) -> tuple[str, list[str]]:
+    """A text lowercased, and its words (``WORD_RE`` tokens)."""
     lower = text.lower()
-    return (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
+    return lower, (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
 
 
 def clean_text(
@@ -233,14 +251,14 @@ def reanalyse(
     are measured again.
     """
     plain = cleaned.plain
-    if sample.language(plain.splitlines(), plain) != language:
+    plain_lines = plain.splitlines()
+    if sample.language(plain_lines, plain) != language:
         return analyse(plain, sample, templates)[1]
     stoplists, config = sample.stoplists, sample.config
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
     out = []
     measured = []  # lines measured again (unwrapped paragraphs): the evidence is applied anew
-    plain_lines = plain.splitlines()
     for origin, raw in zip(sources, plain_lines):  # noqa: B905
         if not origin:
             out.append(BLANK)
@@ -248,9 +266,7 @@ def reanalyse(
             out.append(lines[origin[0]])
         else:
             measured.append(len(out))
-            tokens = sample.tokens.get(raw)
-            stops = None if tokens is None else sample.stops(raw, language)
-            out.append(line_features(raw, lexicon, stopwords, config, tokens, stops))
+            out.append(sample.measure(raw, language, lexicon, stopwords))
     if templates is not None and measured:
         marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
         for i in measured:
@@ -269,13 +285,10 @@ def features(
     config = sample.config
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = sample.stoplists.words.get(language, frozenset()) if language else frozenset()
-    known = sample.tokens
     # Menus and footers repeat lines: measure each text once.
-    measured = {}
-    for raw in dict.fromkeys(raw_lines):
-        tokens = known.get(raw)
-        stops = None if tokens is None else sample.stops(raw, language)
-        measured[raw] = line_features(raw, lexicon, stopwords, config, tokens, stops)
+    measured = {
+        raw: sample.measure(raw, language, lexicon, stopwords) for raw in dict.fromkeys(raw_lines)
+    }
     lines = [measured[raw] for raw in raw_lines]
     if templates is not None:
         lines = with_templates(lines, templates.marks(raw_lines, config))

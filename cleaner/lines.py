@@ -91,17 +91,19 @@ def line_features(
     config: CleanConfig,
     tokens: list[str] | None = None,
     stops: int | None = None,
+    lower: str | None = None,
 ) -> Line:
     """Measure one line and classify it without looking at its neighbours.
 
-    ``tokens`` are the line's lowercase words (``WORD_RE``), found here if not given, and
-    ``stops`` how many of them are ``stopwords``, counted here if not given. The folder's
-    evidence is applied afterwards (``cleaner.clean.with_templates``).
+    ``tokens`` are the line's lowercase words (``WORD_RE``), found here if not given, ``stops``
+    how many of them are ``stopwords``, counted here if not given, and ``lower`` the line
+    lowercased (white space around it or not: no letter lowercases to white space). The
+    folder's evidence is applied afterwards (``cleaner.clean.with_templates``).
     """
     text = text.strip()
     if not text:
         return BLANK
-    lower = text.lower()
+    lower = text.lower() if lower is None else lower.strip()
     if tokens is None:
         tokens = (ASCII_WORD_RE if lower.isascii() else WORD_RE).findall(lower)
     words = len(tokens)

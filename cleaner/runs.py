@@ -10,6 +10,9 @@ from __future__ import annotations
 from cleaner.config import CleanConfig
 from cleaner.lines import Decision, Line, headline_like, is_date_line, looks_like_name
 
+START_CHARS = 20
+"""``drop_repeats`` compares the folded starts of lines before it folds them whole."""
+
 
 def drop_teaser_lists(
     lines: list[Line], decisions: list[Decision], inside: list[bool], config: CleanConfig
@@ -88,8 +91,11 @@ def drop_repeats(lines: list[Line], decisions: list[Decision]) -> None:
     alone (a pull quote, a refrain) may be the article's own.
     """
     kept = [i for i, d in enumerate(decisions) if d.keep and d.label in ("body", "dek")]
-    if len({lines[i].text.casefold() for i in kept}) == len(kept):
-        return  # no kept line repeats another (most documents)
+    # Casefolding goes letter by letter, a letter to one or more: the fold of a line's start
+    # begins its fold. Lines that start apart are apart (most documents): no long line folded.
+    starts = {lines[i].text[:START_CHARS].casefold()[:START_CHARS] for i in kept}
+    if len(starts) == len(kept):
+        return
     keys = [lines[i].text.casefold() for i in kept]
     seen: set[str] = set()
     repeat = []
