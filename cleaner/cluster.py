@@ -61,7 +61,7 @@ class ClusterRun:
     """Story candidate pairs (between units) verified with TF-IDF cosine."""
 
 
-def _title(doc: Document) -> str | None:
+def document_title(doc: Document) -> str | None:
     """The document's title, when cleaning found one."""
     title = doc.metadata.get("title") if doc.metadata else None
     return title if isinstance(title, str) and title.strip() else None
@@ -99,7 +99,9 @@ Features = tuple[ShingleSet, Counts]
 
 
 def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig) -> list[Features]:
-    """Shingle signature and set, and term counts, of each ``(title, body)`` (a pool task)."""
+    """Shingle signature and set, and term counts, of each ``(title, body)`` (a pool task).
+
+    ``(title, body)`` of a cleaned document: its ``metadata["title"]`` and its ``text``."""
     texts = [_shingle_text(title, text) for title, text in chunk]
     sets = shingle_sets(texts, config)
     return [
@@ -119,18 +121,29 @@ def run_clustering(
     *,
     jobs: int = 1,
     done: Callable[[int], None] | None = None,
+    features: Sequence[Features] | None = None,
 ) -> ClusterRun:
     """Cluster and also report how many candidate pairs each stage verified.
 
     With ``jobs > 1`` signatures and term counts are computed in a process pool (the result
     is the same); ``done(n)`` is called as each ``n`` documents are read (a progress bar).
+    ``features`` are the documents' :func:`document_features` when they were computed
+    already (e.g. by the workers that cleaned them), in the order of ``documents``.
     """
-    docs = sorted(documents, key=lambda d: d.id)
+    order = sorted(range(len(documents)), key=lambda k: documents[k].id)
+    docs = [documents[k] for k in order]
     ids = [d.id for d in docs]
     if len(set(ids)) != len(ids):
         raise ValueError("document ids must be unique")
-    pairs_in = ((_title(d), d.text) for d in docs)
-    features = list(chunked_map(document_features, pairs_in, config, jobs=jobs, done=done))
+    if features is None:
+        pairs_in = ((document_title(d), d.text) for d in docs)
+        features = list(chunked_map(document_features, pairs_in, config, jobs=jobs, done=done))
+    else:
+        if len(features) != len(documents):
+            raise ValueError("give one entry of features per document")
+        features = [features[k] for k in order]
+        if done is not None:
+            done(len(docs))
     sets = [shingle_set for shingle_set, _ in features]
     counts = [c for _, c in features]
     del features
@@ -227,10 +240,10 @@ def _label(
 ) -> str:
     """The title of the most central titled member, else the story's heaviest terms."""
     middle = centroid(vectors[u] for u in units)
-    titled = [u for u in units if _title(docs[dups.groups[u][0]])]
+    titled = [u for u in units if document_title(docs[dups.groups[u][0]])]
     if titled:
         best = max(titled, key=lambda u: (cosine(vectors[u], middle), -u))
-        return _title(docs[dups.groups[best][0]]) or ""
+        return document_title(docs[dups.groups[best][0]]) or ""
     if middle:
         terms = sorted(middle, key=lambda t: (-middle[t], t))[:LABEL_TERMS]
         return ", ".join(terms)

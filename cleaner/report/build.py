@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from cleaner.cluster import DEFAULT_CLUSTER_CONFIG, run_clustering
+from cleaner.cluster import DEFAULT_CLUSTER_CONFIG, Features, run_clustering
 from cleaner.config import ClusterConfig, PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Passage, Story
@@ -280,16 +280,20 @@ def cluster_report(
     include_text: bool = False,
     jobs: int = 1,
     track: Track | None = None,
+    features: Sequence[Features] | None = None,
 ) -> dict[str, Any]:
     """Cluster cleaned documents, find the passages shared within each story, build the report.
 
     This is what ``cleaner cluster`` runs once its inputs are cleaned; the configs used are
     recorded in the report. ``jobs`` processes share the work (the report is the same);
     ``track(stage, total)`` gives a callback that each stage calls with the items it has
-    finished (for progress bars).
+    finished (for progress bars). ``features`` are the documents' clustering features when
+    they were computed already (see :func:`~cleaner.pipeline.featured_documents`).
     """
     done = track("clustering", len(documents)) if track else None
-    clustering = run_clustering(documents, cluster_config, jobs=jobs, done=done).clustering
+    clustering = run_clustering(
+        documents, cluster_config, jobs=jobs, done=done, features=features
+    ).clustering
     groups = {story.id: story.members for story in clustering.stories if len(story.members) > 1}
     done = track("passages", len(groups)) if track else None
     passages = find_shared_passages(documents, groups, passage_config, jobs=jobs, done=done)
