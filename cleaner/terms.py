@@ -26,6 +26,8 @@ from cleaner.config import ClusterConfig
 from cleaner.stopwords import STOPWORDS
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+GAP_TOKEN_RE = re.compile(rf"(.*?)({TOKEN_RE.pattern})", re.DOTALL)
+"""A token with the text between it and the token before (``findall`` gives both at once)."""
 SENTENCE_END = frozenset(".!?:;\"'()[]-\n\u201c\u201d\u2018\u2019\u2013\u2014")
 """Characters after which a capitalised word may just be the start of a sentence."""
 
@@ -33,19 +35,25 @@ Vector = dict[str, float]
 
 
 def _tokens(text: str) -> Iterable[tuple[str, bool]]:
-    """Yield ``(lowercased token, looks like a name)`` for each word worth keeping."""
-    prev_end = 0
-    for match in TOKEN_RE.finditer(text):
-        token = match.group()
-        start, prev_start_gap, prev_end = match.start(), prev_end, match.end()
-        lower = token.lower().replace("\u2019", "'")
+    """Yield ``(lowercased token, looks like a name)`` for each word worth keeping.
+
+    A capitalised word looks like a name unless it opens the text or follows what may end
+    a sentence (``SENTENCE_END``, spaces and tabs between them ignored).
+    """
+    first = True
+    for gap, token in GAP_TOKEN_RE.findall(text):
+        opens_text = first and not gap
+        first = False
+        lower = token.lower()
+        if "\u2019" in lower:
+            lower = lower.replace("\u2019", "'")
         if lower.endswith("'s"):
             lower = lower[:-2]
-        if len(lower) < 2 or lower in STOPWORDS or (lower.isdigit() and len(lower) < 4):
+        if len(lower) < 2 or lower in STOPWORDS or (len(lower) < 4 and lower.isdigit()):
             continue
         is_name = False
-        if token[0].isupper() and not token.isupper() and start > 0:
-            gap = text[prev_start_gap:start].rstrip(" \t")
+        if token[0].isupper() and not token.isupper() and not opens_text:
+            gap = gap.rstrip(" \t")
             is_name = not gap or gap[-1] not in SENTENCE_END
         yield lower, is_name
 
