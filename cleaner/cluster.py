@@ -111,7 +111,8 @@ def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig
 
 
 def _compact(counts: dict[str, float]) -> Counts:
-    """Counts as terms and values; interned terms are one object per chunk once unpickled."""
+    """Counts as terms and values (interned terms are one object per chunk once unpickled;
+    :func:`~cleaner.pipeline.featured_corpus` interns them again where they are held)."""
     return tuple(map(sys.intern, counts)), array("d", counts.values())
 
 

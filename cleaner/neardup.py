@@ -18,7 +18,7 @@ from datasketch import LeanMinHash
 
 from cleaner.bands import candidate_pairs, lsh_params, signature_matrix
 from cleaner.config import ClusterConfig
-from cleaner.shingle import hashed_jaccard, hashed_signatures, shingle_hashes, shingles
+from cleaner.shingle import hashed_jaccard, hashed_signatures, text_shingle_hashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +42,12 @@ def _find(parent: list[int], i: int) -> int:
 
 
 ShingleSet = tuple[LeanMinHash | None, np.ndarray]
-"""A text's shingle signature (None without words) and its :func:`shingle_hashes` set."""
+"""A text's shingle signature (None without words) and its :func:`text_shingle_hashes` set."""
 
 
 def shingle_sets(texts: Sequence[str], config: ClusterConfig) -> list[ShingleSet]:
     """The signature and hashed shingle set of each text (what near-duplicates compare)."""
-    hashes = [shingle_hashes(shingles(text, config.shingle_size)) for text in texts]
+    hashes = [text_shingle_hashes(text, config.shingle_size) for text in texts]
     sigs = hashed_signatures(hashes, config)
     return [(sig if len(h) else None, h) for sig, h in zip(sigs, hashes, strict=True)]
 

@@ -13,6 +13,7 @@ with no pool and no pickling.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -79,8 +80,12 @@ def chunked_map(
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(task,)) as pool:
         queue: deque[tuple[Future[list[R]], int]] = deque()
-        for chunk in (first, second):
-            queue.append((pool.submit(_run_installed, chunk), len(chunk)))
+        gc.freeze()  # forked workers then leave the parent's objects (and pages) alone
+        try:
+            for chunk in (first, second):
+                queue.append((pool.submit(_run_installed, chunk), len(chunk)))
+        finally:
+            gc.unfreeze()
         limit = jobs * IN_FLIGHT_PER_JOB
         for chunk in pending:
             queue.append((pool.submit(_run_installed, chunk), len(chunk)))
