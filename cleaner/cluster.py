@@ -30,16 +30,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash
+from datasketch.hashfunc import sha1_hash32
 
-from cleaner.bands import best_pairs, candidate_pairs, estimated_overlaps, signature_matrix
+from cleaner.bands import best_pairs, candidate_pairs, estimated_overlaps
 from cleaner.config import ClusterConfig
 from cleaner.document import Document
 from cleaner.linking import centroid_link
+from cleaner.minhash import signature_rows
 from cleaner.model import Clustering, Story
 from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
 from cleaner.parallel import chunked_map
-from cleaner.shingle import signatures
 from cleaner.terms import CorpusStats, Vector, centroid, cosine, salient_terms, term_counts, weigh
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
@@ -73,23 +73,29 @@ def _shingle_text(title: str | None, text: str) -> str:
 
 
 def story_candidates(
-    salient: Sequence[Sequence[str]], config: ClusterConfig, jobs: int = 1
+    salient: Sequence[Sequence[str]], config: ClusterConfig
 ) -> set[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped:
     each unit keeps its ``max_candidates`` partners of highest estimated overlap (then
     lowest position), as a ``MinHashLSH`` query per unit would give them."""
-    sigs = list(chunked_map(_term_signatures, salient, config, jobs=jobs, chunk_size=2048))
     keys = np.array([i for i, terms in enumerate(salient) if terms], dtype=np.int64)
-    matrix = signature_matrix([sigs[i] for i in keys], config.num_perm)
-    del sigs
+    matrix = term_signatures([salient[i] for i in keys], config)
     pairs = candidate_pairs(matrix, config.term_bands, config.term_rows)
     chosen = best_pairs(pairs, estimated_overlaps(matrix, pairs), config.max_candidates)
     return {(int(i), int(j)) for i, j in keys[chosen].tolist()}
 
 
-def _term_signatures(chunk: list[Sequence[str]], config: ClusterConfig) -> list[LeanMinHash]:
-    """MinHash signatures of salient-term lists (one task of :func:`story_candidates`)."""
-    return signatures([[t.encode() for t in terms] for terms in chunk], config)
+def term_signatures(salient: Sequence[Sequence[str]], config: ClusterConfig) -> np.ndarray:
+    """MinHash signatures of salient-term lists, as rows: each term hashed as datasketch
+    hashes bytes by default (``sha1_hash32`` of its UTF-8), once per distinct term."""
+    hashed: dict[str, int] = {}
+    hashes = []
+    for terms in salient:
+        for term in terms:
+            if term not in hashed:
+                hashed[term] = sha1_hash32(term.encode())
+        hashes.append(np.fromiter((hashed[t] for t in terms), np.uint32, len(terms)))
+    return signature_rows(hashes, config)
 
 
 Counts = tuple[tuple[str, ...], "array[float]"]
@@ -154,7 +160,7 @@ def run_clustering(
     vectors = [weigh(c, stats) for c in _unit_counts(counts, dups)]
     del counts
     salient = [salient_terms(v, stats, config) for v in vectors]
-    pairs = story_candidates(salient, config, jobs)
+    pairs = story_candidates(salient, config)
     del salient
     edges = {(i, j): cosine(vectors[i], vectors[j]) for i, j in sorted(pairs)}
     weights = [float(len(g)) for g in dups.groups]

@@ -87,16 +87,16 @@ def centroid_link(
         near_b.pop(a)
         bounds: dict[int, tuple[float, bool]] = {}
         for k in sorted(near_a.keys() | near_b.keys()):
-            bound_a = near_a[k][0] if k in near_a else 1.0
-            bound_b = near_b[k][0] if k in near_b else 1.0
+            bound_a, exact_a = near_a.get(k, (1.0, False))
+            bound_b, exact_b = near_b.get(k, (1.0, False))
             bound = (weight[a] * bound_a + weight[b] * bound_b) / (weight[a] + weight[b])
-            bounds[k] = (bound, False)
+            bounds[k] = (bound, exact_a and exact_b)
             theirs = known[k]
             theirs.pop(a, None)
             theirs.pop(b, None)
-            theirs[c] = (bound, False)
+            theirs[c] = bounds[k]
             if bound >= threshold:
-                heapq.heappush(heap, (-bound, False, k, c))
+                heapq.heappush(heap, (-bound, exact_a and exact_b, k, c))
         known[c] = bounds
         weight.pop(a)
         weight.pop(b)

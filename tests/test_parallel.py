@@ -92,7 +92,7 @@ def test_hashed_shingle_sets_match_the_shingles() -> None:
             [low], num_perm=config.num_perm, seed=config.seed, scheme=config.scheme, hashfunc=int
         )[0]
         assert sig is not None
-        assert list(sig.hashvalues) == list(expected.hashvalues)
+        assert list(sig) == list(expected.hashvalues)
     for i in range(len(texts) - 1):
         assert hashed_jaccard(sets[i][1], sets[i + 1][1]) == jaccard(plain[i], plain[i + 1])
 
