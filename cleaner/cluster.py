@@ -40,7 +40,16 @@ from cleaner.minhash import signature_rows
 from cleaner.model import Clustering, Story
 from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
 from cleaner.parallel import chunked_map
-from cleaner.terms import CorpusStats, Vector, centroid, cosine, salient_terms, term_counts, weigh
+from cleaner.terms import (
+    CorpusStats,
+    Vector,
+    centroid,
+    cosine,
+    pair_cosines,
+    salient_terms,
+    term_counts,
+    weigh,
+)
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
 LABEL_TERMS = 4
@@ -162,7 +171,8 @@ def run_clustering(
     salient = [salient_terms(v, stats, config) for v in vectors]
     pairs = story_candidates(salient, config)
     del salient
-    edges = {(i, j): cosine(vectors[i], vectors[j]) for i, j in sorted(pairs)}
+    ordered = sorted(pairs)
+    edges = dict(zip(ordered, pair_cosines(vectors, ordered), strict=True))
     weights = [float(len(g)) for g in dups.groups]
     linked = centroid_link(vectors, weights, edges, config.link_threshold)
     clustering = _assemble(docs, dups, linked, edges, vectors)
