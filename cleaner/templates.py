@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from bisect import insort
@@ -74,12 +75,15 @@ def family_key(lines: Sequence[str], config: CleanConfig) -> int:
     True
     """
     long_lines = [line for line in lines if line.count(" ") + 1 >= config.min_body_words]
-    hashes = set()
+    hashes: set[int] = set()
     for line in body_run(lines, config) or long_lines or lines:
         words = line.split()
-        for k in range(max(1, len(words) - SHINGLE_WORDS + 1)):
-            hashes.add(zlib.crc32(" ".join(words[k : k + SHINGLE_WORDS]).encode()))
-    smallest = sorted(hashes)[:KEY_SHINGLES]
+        if len(words) < SHINGLE_WORDS:
+            hashes.add(zlib.crc32(" ".join(words).encode()))
+            continue
+        grams = map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS))))
+        hashes.update(map(zlib.crc32, map(str.encode, grams)))
+    smallest = heapq.nsmallest(KEY_SHINGLES, hashes)
     digest = blake2b(b"".join(h.to_bytes(4, "big") for h in smallest), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
