@@ -81,7 +81,7 @@ def family_key(lines: Sequence[str], config: CleanConfig) -> int:
         if len(words) < SHINGLE_WORDS:
             hashes.add(zlib.crc32(" ".join(words).encode()))
             continue
-        grams = map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS))))
+        grams = map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False))
         hashes.update(map(zlib.crc32, map(str.encode, grams)))
     smallest = heapq.nsmallest(KEY_SHINGLES, hashes)
     digest = blake2b(b"".join(h.to_bytes(4, "big") for h in smallest), digest_size=8).digest()

@@ -7,7 +7,6 @@ for and writes them atomically; input failures are named on stderr and give exit
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -88,7 +87,7 @@ from cleaner.io import (
     output_conflict,
 )
 from cleaner.pipeline import featured_corpus
-from cleaner.report import cluster_report, render_html, render_markdown
+from cleaner.report import cluster_report, render_html, render_json, render_markdown
 from cleaner.report.build import plural
 
 
@@ -323,7 +322,7 @@ def _render(kind: str, report: dict[str, Any], texts: dict[str, str]) -> str:
         return render_html(report, texts)
     if kind == "markdown":
         return render_markdown(report)
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return render_json(report)
 
 
 def _write(target: Path, text: str) -> bool:
