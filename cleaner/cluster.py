@@ -52,6 +52,13 @@ from cleaner.terms import (
 )
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
+NEIGHBOUR_SHARE = 0.5
+"""Candidate pairs whose cosine is below this share of ``link_threshold`` do not make their
+groups neighbours in linking (the scores themselves still count every pair). Most candidates
+are such weak pairs; with them, each merge re-scores dozens of neighbours that cannot reach
+the threshold (at 100,000 documents: 530,000 exact scores, 3,100 of them reaching it).
+Without them the groups are the same on ECB+ (floors up to 0.16 of 0.24 tried) and on the
+generated 100,000-document corpus, three to five times faster."""
 LABEL_TERMS = 4
 """Terms in a story label when no member has a title."""
 
@@ -174,7 +181,9 @@ def run_clustering(
     ordered = sorted(pairs)
     edges = dict(zip(ordered, pair_cosines(vectors, ordered), strict=True))
     weights = [float(len(g)) for g in dups.groups]
-    linked = centroid_link(vectors, weights, edges, config.link_threshold)
+    floor = NEIGHBOUR_SHARE * config.link_threshold
+    strong = {pair: score for pair, score in edges.items() if score >= floor}
+    linked = centroid_link(vectors, weights, strong, config.link_threshold)
     clustering = _assemble(docs, dups, linked, edges, vectors)
     return ClusterRun(
         clustering=clustering,
