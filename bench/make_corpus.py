@@ -7,9 +7,11 @@ bars, footers: lines of the scrapinghub full-page dumps that are not in that pag
 then an article body, then the site's footer lines. Bodies come from real articles (ECB+ dev
 and the scrapinghub gold bodies), recombined and lightly edited:
 
-* a **story** is a real headline and 6-14 real sentences (or paragraphs) drawn from the
-  whole pool, so stories are distinct, as in a real scrape; each of its documents takes a
-  run of most of them, with a few words changed;
+* a **story** is a headline and 6-14 sentences (or paragraphs), each spliced from the halves
+  of two real ones drawn from the whole pool, so stories are distinct, as in a real scrape;
+  each of its documents takes a run of most of them, with a few words changed; a story's
+  own names (pairs of real capitalised words) stand in for some of the capitalised words
+  of its headline and sentences, as real stories differ by who and where;
 * a **near-duplicate** is a copy of an already written document with a few words changed or
   dropped (a reprint); about one document in eight;
 * sites are ~200 groups of cruft lines, each document drawn from one site.
@@ -31,6 +33,8 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 WORD = re.compile(r"\w+")
+NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b")
+"""A capitalised word after a lowercase word or comma: inside a sentence, most likely a name."""
 SITES = 200
 NEAR_DUPLICATE_SHARE = 0.125
 STORY_SIZES = (1, 1, 1, 2, 2, 3, 4, 6, 10)
@@ -104,12 +108,51 @@ def make_sites(cruft: Sequence[list[str]], rng: random.Random) -> list[Site]:
     return sites
 
 
+def splice(first: str, second: str, rng: random.Random) -> str:
+    """The first part of one real sentence joined to the last part of another, each cut at a
+    word near its middle: a new sentence of real words and real phrasing."""
+    a, b = first.split(), second.split()
+    cut_a = max(1, round(len(a) * rng.uniform(0.35, 0.65)))
+    cut_b = min(len(b) - 1, round(len(b) * rng.uniform(0.35, 0.65)))
+    return " ".join(a[:cut_a] + b[max(cut_b, 0) :])
+
+
+def load_names(articles: Sequence[Article]) -> list[str]:
+    """Capitalised words that stand inside a sentence of the real texts (mostly names)."""
+    names = set()
+    for article in articles:
+        for paragraph in article.paragraphs[1:]:
+            names.update(NAME.findall(paragraph))
+    return sorted(names)
+
+
+def with_names(text: str, entities: Sequence[str], rng: random.Random) -> str:
+    """``text`` with up to two of its inner capitalised words replaced by the story's names."""
+    spans = [m.span() for m in NAME.finditer(text)]
+    for start, end in sorted(rng.sample(spans, min(2, len(spans))), reverse=True):
+        text = text[:start] + rng.choice(entities) + text[end:]
+    return text
+
+
 def make_story(
-    titles: Sequence[str], sentences: Sequence[str], rng: random.Random
+    titles: Sequence[str], sentences: Sequence[str], names: Sequence[str], rng: random.Random
 ) -> tuple[str, list[str]]:
-    """A story no other story tells: a real headline and 6-14 real sentences drawn from the
-    whole pool (thousands), so two stories share a sentence only by chance."""
-    return rng.choice(titles), rng.sample(sentences, rng.randint(6, 14))
+    """A story no other story tells: a headline and 6-14 sentences, each spliced from two real
+    ones (:func:`splice`), about the story's own people and places (:func:`with_names`).
+
+    The pool holds about ten thousand real sentences and a few hundred headlines; drawn whole,
+    they would recur in dozens of unrelated stories at 100,000 documents, and so would any
+    half of them: every story would then share rare words and headline words with many
+    others, which no scrape folder does. Real stories differ by who and where: each story
+    here has three names of two real capitalised words each (millions of combinations),
+    and they replace inner capitalised words of its headline and sentences."""
+    entities = [f"{rng.choice(names)} {rng.choice(names)}" for _ in range(3)]
+    title = with_names(splice(rng.choice(titles), rng.choice(titles), rng), entities, rng)
+    count = rng.randint(6, 14)
+    return title, [
+        with_names(splice(rng.choice(sentences), rng.choice(sentences), rng), entities, rng)
+        for _ in range(count)
+    ]
 
 
 def story_document(title: str, paragraphs: Sequence[str], site: Site, rng: random.Random) -> str:
@@ -130,13 +173,14 @@ def make_corpus(data: Path, n: int, seed: int) -> tuple[dict[str, str], dict[str
     titles = [article.paragraphs[0][:150] for article in articles]
     sentences = sorted({p for article in articles for p in article.paragraphs[1:]})
     sites = make_sites(load_cruft(data), rng)
+    people = load_names(articles)
     texts: dict[str, str] = {}
     labels: dict[str, str] = {}
     names: list[str] = []
     story = 0
     while len(texts) < n:
         story += 1
-        title, paragraphs = make_story(titles, sentences, rng)
+        title, paragraphs = make_story(titles, sentences, people, rng)
         for _ in range(rng.choice(STORY_SIZES)):
             if len(texts) >= n:
                 break

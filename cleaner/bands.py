@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 PAIRS_PER_STEP = 4_000_000
 """Pairs gathered before duplicates are dropped (bounds the memory of the listing)."""
@@ -29,11 +29,11 @@ def lsh_params(num_perm: int, threshold: float) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
-def signature_matrix(sigs: Sequence[LeanMinHash], num_perm: int) -> np.ndarray:
-    """The signatures' hash values as rows of one matrix."""
-    if not sigs:
+def signature_matrix(rows: Sequence[np.ndarray], num_perm: int) -> np.ndarray:
+    """Signature rows (see :mod:`cleaner.minhash`) as one matrix."""
+    if not rows:
         return np.zeros((0, num_perm), dtype=np.uint32)
-    return np.vstack([sig.hashvalues for sig in sigs])
+    return np.vstack(rows)
 
 
 def _band_buckets(matrix: np.ndarray, band: int, rows: int) -> np.ndarray:

@@ -37,50 +37,91 @@ def centroid_link(
     average-link score without enumerating pairs. Only groups that a verified candidate edge
     connects are ever compared, so the cost follows the candidate graph, not all pairs.
 
+    Scores are computed lazily. The score of ``A + B`` with a neighbour ``K`` is the weighted
+    mean of the scores of ``A`` and of ``B`` with ``K``; each of those is known, or bounded
+    (by what is known of it, or by 1 when ``K`` is a neighbour of one side only), so a merge
+    only updates cheap upper bounds of its neighbours' scores. A pair's exact score (the
+    dot product of sum vectors) is computed when its bound comes first in the queue, and
+    the pair merges when its exact score comes first: the merges are those of computing
+    every exact score at every merge (ties go the same way: bounds are resolved before
+    exact scores equal to them), at the cost of the scores that reach the threshold.
+
     >>> vs = [{"x": 1.0}, {"x": 0.8, "y": 0.6}, {"y": 1.0}]
     >>> centroid_link(vs, [1, 1, 1], {(0, 1): 0.8, (1, 2): 0.6}, threshold=0.5)
     [[0, 1], [2]]
     """
     members: dict[int, list[int]] = {i: [i] for i in range(len(vectors))}
     weight: dict[int, float] = dict(enumerate(weights))
-    neighbours: dict[int, set[int]] = {i: set() for i in members}
-    heap: list[tuple[float, int, int]] = []
+    known: dict[int, dict[int, tuple[float, bool]]] = {i: {} for i in members}
+    """Per group, its neighbours with an upper bound of their score (exact or not)."""
+    heap: list[tuple[float, bool, int, int]] = []
     for (i, j), sim in edges.items():
         if sim > 0:
-            neighbours[i].add(j)
-            neighbours[j].add(i)
-            heap.append((-sim, i, j))
-    # Sum vectors only for nodes an edge touches (no other node ever merges); a node of
-    # weight 1 shares its vector (copied when it is first added to), a merged node owns its sum.
+            known[i][j] = known[j][i] = (sim, True)
+            if sim >= threshold:
+                heap.append((-sim, True, min(i, j), max(i, j)))
     sums: dict[int, Mapping[str, float]] = {
         i: vectors[i] if weights[i] == 1 else {t: w * weights[i] for t, w in vectors[i].items()}
         for i in members
-        if neighbours[i]
+        if known[i]
     }
     heapq.heapify(heap)
     next_id = len(vectors)
     while heap:
-        neg, a, b = heapq.heappop(heap)
+        neg, exact, a, b = heapq.heappop(heap)
         if -neg < threshold:
             break
-        if a not in members or b not in members:
-            continue  # a stale entry: one side has merged since
+        if known.get(a, {}).get(b) != (-neg, exact):
+            continue  # a stale entry: one side has merged, or the pair was scored since
+        if not exact:
+            score = _dot(sums[a], sums[b]) / (weight[a] * weight[b])
+            known[a][b] = known[b][a] = (score, True)
+            if score >= threshold:
+                heapq.heappush(heap, (-score, True, a, b))
+            continue
         c = next_id
         next_id += 1
-        members[c] = members.pop(a) + members.pop(b)
-        weight[c] = weight.pop(a) + weight.pop(b)
-        (big_id, larger), (_, small) = sorted(
-            ((a, sums.pop(a)), (b, sums.pop(b))), key=lambda pair: len(pair[1]), reverse=True
-        )
-        big = larger if big_id >= len(vectors) and isinstance(larger, dict) else dict(larger)
-        for t, w in small.items():
-            big[t] = big.get(t, 0.0) + w
-        sums[c] = big
-        neighbours[c] = (neighbours.pop(a) | neighbours.pop(b)) - {a, b}
-        for k in sorted(neighbours[c]):
-            neighbours[k] -= {a, b}
-            neighbours[k].add(c)
-            score = _dot(sums[k], big) / (weight[k] * weight[c])
-            heapq.heappush(heap, (-score, k, c))
+        _merge(a, b, c, members, weight, sums, len(vectors))
+        near_a, near_b = known.pop(a), known.pop(b)
+        near_a.pop(b)
+        near_b.pop(a)
+        bounds: dict[int, tuple[float, bool]] = {}
+        for k in sorted(near_a.keys() | near_b.keys()):
+            bound_a, exact_a = near_a.get(k, (1.0, False))
+            bound_b, exact_b = near_b.get(k, (1.0, False))
+            bound = (weight[a] * bound_a + weight[b] * bound_b) / (weight[a] + weight[b])
+            bounds[k] = (bound, exact_a and exact_b)
+            theirs = known[k]
+            theirs.pop(a, None)
+            theirs.pop(b, None)
+            theirs[c] = bounds[k]
+            if bound >= threshold:
+                heapq.heappush(heap, (-bound, exact_a and exact_b, k, c))
+        known[c] = bounds
+        weight.pop(a)
+        weight.pop(b)
     groups = [sorted(m) for m in members.values()]
     return sorted(groups, key=lambda g: g[0])
+
+
+def _merge(
+    a: int,
+    b: int,
+    c: int,
+    members: dict[int, list[int]],
+    weight: dict[int, float],
+    sums: dict[int, Mapping[str, float]],
+    originals: int,
+) -> None:
+    """Make group ``c`` of groups ``a`` and ``b``: members, weight and sum vector (a node of
+    weight 1 shares its vector, so it is copied when it is first added to; a merged node
+    owns its sum)."""
+    members[c] = members.pop(a) + members.pop(b)
+    weight[c] = weight[a] + weight[b]
+    (big_id, larger), (_, small) = sorted(
+        ((a, sums.pop(a)), (b, sums.pop(b))), key=lambda pair: len(pair[1]), reverse=True
+    )
+    big = larger if big_id >= originals and isinstance(larger, dict) else dict(larger)
+    for t, w in small.items():
+        big[t] = big.get(t, 0.0) + w
+    sums[c] = big

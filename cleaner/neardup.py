@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import LeanMinHash
 
 from cleaner.bands import candidate_pairs, lsh_params, signature_matrix
 from cleaner.config import ClusterConfig
-from cleaner.shingle import hashed_jaccard, hashed_signatures, shingle_hashes, shingles
+from cleaner.minhash import signature_rows
+from cleaner.shingle import LOW_32_BITS, hashed_jaccard, text_shingle_hashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,15 +41,16 @@ def _find(parent: list[int], i: int) -> int:
     return i
 
 
-ShingleSet = tuple[LeanMinHash | None, np.ndarray]
-"""A text's shingle signature (None without words) and its :func:`shingle_hashes` set."""
+ShingleSet = tuple[np.ndarray | None, np.ndarray]
+"""A text's shingle signature row (:mod:`cleaner.minhash`; None without words) and its
+:func:`~cleaner.shingle.text_shingle_hashes` set."""
 
 
 def shingle_sets(texts: Sequence[str], config: ClusterConfig) -> list[ShingleSet]:
     """The signature and hashed shingle set of each text (what near-duplicates compare)."""
-    hashes = [shingle_hashes(shingles(text, config.shingle_size)) for text in texts]
-    sigs = hashed_signatures(hashes, config)
-    return [(sig if len(h) else None, h) for sig, h in zip(sigs, hashes, strict=True)]
+    hashes = [text_shingle_hashes(text, config.shingle_size) for text in texts]
+    rows = signature_rows([(h & LOW_32_BITS).astype(np.uint32) for h in hashes], config)
+    return [(row.copy() if len(h) else None, h) for row, h in zip(rows, hashes, strict=True)]
 
 
 def find_near_duplicates(
@@ -67,8 +68,9 @@ def find_near_duplicates(
     """
     if sets is None:
         sets = shingle_sets(texts, config)
-    keys = [i for i, (sig, _) in enumerate(sets) if sig is not None]
-    matrix = signature_matrix([sets[i][0] for i in keys], config.num_perm)
+    signed = [(i, sig) for i, (sig, _) in enumerate(sets) if sig is not None]
+    keys = [i for i, _ in signed]
+    matrix = signature_matrix([sig for _, sig in signed], config.num_perm)
     bands, rows = lsh_params(config.num_perm, config.dup_lsh_threshold)
     parent = list(range(len(texts)))
     edges: list[tuple[int, int, float]] = []

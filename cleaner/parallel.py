@@ -13,6 +13,7 @@ with no pool and no pickling.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -77,19 +78,41 @@ def chunked_map(
     if second is None:  # one chunk: a pool would only add start-up time
         yield from _checked(task(first), len(first), done)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(task,)) as pool:
         queue: deque[tuple[Future[list[R]], int]] = deque()
-        for chunk in (first, second):
-            queue.append((pool.submit(task, chunk), len(chunk)))
+        gc.freeze()  # forked workers then leave the parent's objects (and pages) alone
+        try:
+            for chunk in (first, second):
+                queue.append((pool.submit(_run_installed, chunk), len(chunk)))
+        finally:
+            gc.unfreeze()
         limit = jobs * IN_FLIGHT_PER_JOB
         for chunk in pending:
-            queue.append((pool.submit(task, chunk), len(chunk)))
+            queue.append((pool.submit(_run_installed, chunk), len(chunk)))
             while len(queue) >= limit:
                 future, size = queue.popleft()
                 yield from _checked(future.result(), size, done)
         while queue:
             future, size = queue.popleft()
             yield from _checked(future.result(), size, done)
+
+
+_installed: list[Callable[[list[Any]], list[Any]]] = []
+"""The task of this pool worker, set once when the worker starts (see :func:`_install`)."""
+
+
+def _install(task: Callable[[list[Any]], list[Any]]) -> None:
+    """Pool initializer: keep the task (function and fixed arguments) in this worker.
+
+    The fixed arguments (a folder's template evidence, configs) go to each worker once,
+    instead of being pickled again with every chunk.
+    """
+    _installed[:] = [task]
+
+
+def _run_installed(chunk: list[Any]) -> list[Any]:
+    """Run this worker's task on one chunk."""
+    return _installed[0](chunk)
 
 
 def _call(func: Callable[..., list[R]], args: tuple[Any, ...], chunk: list[Any]) -> list[R]:

@@ -23,12 +23,15 @@ text documents by :func:`~cleaner.clean.clean_text` (see :func:`clean_document`)
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import BinaryIO, TypeVar
 
 from cleaner.clean import CleanResult, clean_text
-from cleaner.config import CleanConfig
+from cleaner.cluster import Features, document_features, document_title
+from cleaner.config import CleanConfig, ClusterConfig
 from cleaner.document import Document
 from cleaner.html import clean_html, extract_html
 from cleaner.parallel import chunked_map
@@ -40,7 +43,7 @@ from cleaner.readers import (
     rereadable_stdin,
 )
 from cleaner.sources import ReadConfig, ReadError, Source, internal_error
-from cleaner.templates import TemplateLines, build_templates
+from cleaner.templates import TemplateLines, build_templates, merge_all
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
 T = TypeVar("T")
@@ -48,6 +51,13 @@ T = TypeVar("T")
 MIN_CORPUS_DOCUMENTS = 2
 """Fewer readable documents than this give no folder evidence: a single file is cleaned
 exactly as the same text on standard input."""
+
+Finish = Callable[[list["Cleaned"]], list[T]]
+"""What a worker makes of the cleaned documents of one chunk, one result per document, in
+order (a module-level function or a ``functools.partial`` of one: it is sent to the workers)."""
+
+Featured = tuple[Document, Features]
+"""A cleaned document with its clustering features (see :func:`featured_documents`)."""
 
 Track = Callable[[Sequence[Source], str], Iterable[Source]]
 """Wraps the sources of one pass (``"reading"`` or ``"cleaning"``), e.g. in a progress bar."""
@@ -97,24 +107,16 @@ def corpus_templates(
 
     ``documents`` may also hold one-document sources (text or HTML files), read where they
     are counted: with ``jobs > 1``, chunks are counted in a process pool and their unpruned
-    evidence merged (:meth:`~cleaner.templates.TemplateLines.merge`), then pruned. Returns
+    evidence merged as it comes (:func:`~cleaner.templates.merge_all`), then pruned. Returns
     None when fewer than :data:`MIN_CORPUS_DOCUMENTS` documents could be read.
     """
     if jobs <= 1:
         templates = build_templates(_corpus_texts(_documents(documents, read_config)), config)
         return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
-    parts = [
-        part
-        for part in chunked_map(_count_lines, documents, config, read_config, jobs=jobs)
-        if part is not None
-    ]
-    while len(parts) > 1:  # pairwise, so that each line's evidence is merged log(n) times
-        pairs = zip(parts[0::2], parts[1::2], strict=False)
-        merged = [a.merge(b) for a, b in pairs]
-        parts = merged + ([parts[-1]] if len(parts) % 2 else [])
-    if not parts:
-        return None
-    templates = parts[0].pruned(config.template_min_documents)
+    parts = chunked_map(_count_lines, documents, config, read_config, jobs=jobs)
+    templates = merge_all(
+        (part for part in parts if part is not None), config.template_min_documents
+    )
     return templates if templates.documents >= MIN_CORPUS_DOCUMENTS else None
 
 
@@ -191,12 +193,12 @@ def finished_documents(
     documents: Iterable[Document | ReadError | Source],
     config: CleanConfig,
     templates: TemplateLines | None,
-    finish: Callable[[Cleaned], T],
+    finish: Finish[T],
     jobs: int = 1,
     read_config: ReadConfig = DEFAULT_READ_CONFIG,
 ) -> Iterator[T | ReadError]:
-    """:func:`clean_documents`, with ``finish`` (a module-level function) turning each
-    :class:`Cleaned` into what the caller keeps, in the worker."""
+    """:func:`clean_documents`, with ``finish`` (see :data:`Finish`) turning the
+    :class:`Cleaned` documents of each chunk into what the caller keeps, in the worker."""
     yield from chunked_map(
         _clean_chunk, documents, config, templates, read_config, finish, jobs=jobs
     )
@@ -207,10 +209,10 @@ def _clean_chunk(
     config: CleanConfig,
     templates: TemplateLines | None,
     read_config: ReadConfig,
-    finish: Callable[[Cleaned], T],
+    finish: Finish[T],
 ) -> list[T | ReadError]:
     """Pass 2 over one chunk (one result per item: a one-document source reads as one)."""
-    results: list[T | ReadError] = []
+    results: list[Cleaned | ReadError] = []
     for item in chunk:
         if isinstance(item, Source):
             read = list(read_source(item, None, read_config))
@@ -225,8 +227,9 @@ def _clean_chunk(
         except Exception as error:
             results.append(internal_error(item.id, item.source or item.id, error))
         else:
-            results.append(finish(Cleaned(item, result)))
-    return results
+            results.append(Cleaned(item, result))
+    finished = iter(finish([r for r in results if isinstance(r, Cleaned)]))
+    return [r if isinstance(r, ReadError) else next(finished) for r in results]
 
 
 def clean_corpus(
@@ -267,7 +270,7 @@ def _clean_corpus(
     sources: Sequence[Source],
     config: CleanConfig,
     templates: TemplateLines | None,
-    finish: Callable[[Cleaned], T],
+    finish: Finish[T],
     *,
     stdin: BinaryIO | None,
     track: Track,
@@ -304,7 +307,7 @@ def cleaned_documents(
     track: Track = untracked,
     read_config: ReadConfig = DEFAULT_READ_CONFIG,
     jobs: int = 1,
-    finish: Callable[[Cleaned], Document] | None = None,
+    finish: Finish[Document] | None = None,
 ) -> Iterator[Document | ReadError]:
     """The inputs cleaned exactly as ``cleaner clean`` cleans them, as cleaned Documents.
 
@@ -312,14 +315,14 @@ def cleaned_documents(
     holds ``title``, ``authors``, ``published``, ``language``, ``removed``, ``source``,
     ``encoding``, ``content_type`` and what the reader found (``fields`` of a JSONL record,
     ``url`` of a WARC page; see :meth:`Cleaned.to_document`). This is what clustering takes.
-    Arguments as for :func:`clean_corpus`; ``finish`` defaults to :meth:`Cleaned.to_document`
-    (:func:`summary_document` keeps only the count of removed lines).
+    Arguments as for :func:`clean_corpus`; ``finish`` defaults to :func:`full_documents`
+    (:func:`summary_documents` keeps only the count of removed lines).
     """
     yield from _clean_corpus(
         sources,
         config,
         None,
-        finish or full_document,
+        finish or full_documents,
         stdin=stdin,
         track=track,
         read_config=read_config,
@@ -327,9 +330,50 @@ def cleaned_documents(
     )
 
 
-def full_document(cleaned: Cleaned) -> Document:
-    """The cleaned document, as :meth:`Cleaned.to_document` makes it."""
-    return cleaned.to_document()
+def featured_corpus(
+    sources: Sequence[Source],
+    cluster_config: ClusterConfig,
+    config: CleanConfig = DEFAULT_CLEAN_CONFIG,
+    *,
+    stdin: BinaryIO | None = None,
+    track: Track = untracked,
+    read_config: ReadConfig = DEFAULT_READ_CONFIG,
+    jobs: int = 1,
+) -> Iterator[Featured | ReadError]:
+    """What ``cleaner cluster`` reads: :func:`cleaned_documents` (summary form), each with
+    its clustering features, computed in the worker that cleaned it
+    (see :func:`featured_documents`); pass them to ``run_clustering(..., features=...)``.
+
+    Terms and metadata keys are interned as they arrive from the workers: held for 100,000
+    documents, one copy of each term instead of one per document saves hundreds of MB."""
+    featured = _clean_corpus(
+        sources,
+        config,
+        None,
+        partial(featured_documents, cluster_config),
+        stdin=stdin,
+        track=track,
+        read_config=read_config,
+        jobs=jobs,
+    )
+    for item in featured:
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        doc, (shingle_set, (terms, counts)) = item
+        doc.metadata = {sys.intern(key): value for key, value in doc.metadata.items()}
+        yield doc, (shingle_set, (tuple(map(sys.intern, terms)), counts))
+
+
+def full_documents(chunk: list[Cleaned]) -> list[Document]:
+    """The default :data:`Finish` of :func:`cleaned_documents`: each cleaned document, as
+    :meth:`Cleaned.to_document` makes it."""
+    return [cleaned.to_document() for cleaned in chunk]
+
+
+def summary_documents(chunk: list[Cleaned]) -> list[Document]:
+    """A :data:`Finish`: each cleaned document as :func:`summary_document` makes it."""
+    return [summary_document(cleaned) for cleaned in chunk]
 
 
 def summary_document(cleaned: Cleaned) -> Document:
@@ -340,6 +384,15 @@ def summary_document(cleaned: Cleaned) -> Document:
     return doc
 
 
-def _as_is(cleaned: Cleaned) -> Cleaned:
-    """The default ``finish``: the :class:`Cleaned` itself."""
-    return cleaned
+def featured_documents(config: ClusterConfig, chunk: list[Cleaned]) -> list[Featured]:
+    """A :data:`Finish` for clustering (pass ``functools.partial(featured_documents, config)``):
+    each document as :func:`summary_document` makes it, with its clustering features, computed
+    in the worker that cleaned it, so the text is not sent to a worker again."""
+    docs = [summary_document(cleaned) for cleaned in chunk]
+    features = document_features([(document_title(d), d.text) for d in docs], config)
+    return list(zip(docs, features, strict=True))
+
+
+def _as_is(chunk: list[Cleaned]) -> list[Cleaned]:
+    """The :data:`Finish` of :func:`clean_corpus`: the :class:`Cleaned` documents themselves."""
+    return chunk

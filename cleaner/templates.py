@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from bisect import insort
@@ -74,12 +75,15 @@ def family_key(lines: Sequence[str], config: CleanConfig) -> int:
     True
     """
     long_lines = [line for line in lines if line.count(" ") + 1 >= config.min_body_words]
-    hashes = set()
+    hashes: set[int] = set()
     for line in body_run(lines, config) or long_lines or lines:
         words = line.split()
-        for k in range(max(1, len(words) - SHINGLE_WORDS + 1)):
-            hashes.add(zlib.crc32(" ".join(words[k : k + SHINGLE_WORDS]).encode()))
-    smallest = sorted(hashes)[:KEY_SHINGLES]
+        if len(words) < SHINGLE_WORDS:
+            hashes.add(zlib.crc32(" ".join(words).encode()))
+            continue
+        grams = map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False))
+        hashes.update(map(zlib.crc32, map(str.encode, grams)))
+    smallest = heapq.nsmallest(KEY_SHINGLES, hashes)
     digest = blake2b(b"".join(h.to_bytes(4, "big") for h in smallest), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
@@ -192,6 +196,39 @@ class TemplateLines:
         """Only the lines in at least ``min_families`` families (the others cannot count)."""
         keep = {line: s for line, s in self.families.items() if _estimate(s) >= min_families}
         return TemplateLines(keep, self.corpus, self.documents)
+
+
+def merge_all(parts: Iterable[TemplateLines], min_families: int) -> TemplateLines:
+    """The evidence of many parts of a corpus together, pruned to ``min_families``.
+
+    The same as merging them one by one (:meth:`TemplateLines.merge`) and pruning, but each
+    line's keys are gathered as the parts stream in and its sketch is made once, so a line
+    that every part has costs one sort, not one per part.
+
+    >>> texts = [f"Home\\nStory {i} is here." for i in range(4)]
+    >>> parts = [build_templates(texts[k : k + 2], CleanConfig(), prune=False) for k in (0, 2)]
+    >>> merge_all(parts, 3) == parts[0].merge(parts[1]).pruned(3)
+    True
+    """
+    keys: dict[str, list[int]] = {}
+    corpus: list[int] = []
+    documents = 0
+    for part in parts:
+        documents += part.documents
+        corpus.extend(part.corpus)
+        for line, sketch in part.families.items():
+            mine = keys.get(line)
+            if mine is None:
+                keys[line] = list(sketch)
+            else:
+                mine.extend(sketch)
+    families = {line: _smallest(ks) for line, ks in keys.items()}
+    return TemplateLines(families, _smallest(corpus), documents).pruned(min_families)
+
+
+def _smallest(keys: list[int]) -> tuple[int, ...]:
+    """The KMV sketch of some keys: the ``FAMILY_SKETCH`` smallest distinct ones."""
+    return tuple(sorted(set(keys))[:FAMILY_SKETCH])
 
 
 def build_templates(texts: Iterable[str], config: CleanConfig, prune: bool = True) -> TemplateLines:

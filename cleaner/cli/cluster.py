@@ -7,7 +7,6 @@ for and writes them atomically; input failures are named on stderr and give exit
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -51,6 +50,7 @@ from cleaner.cli.options import (
     read_config,
 )
 from cleaner.cli.progress import Bars, progress_bars
+from cleaner.cluster import Features
 from cleaner.config import (
     DUP_LSH_THRESHOLD,
     DUP_THRESHOLD,
@@ -86,8 +86,8 @@ from cleaner.io import (
     input_folders,
     output_conflict,
 )
-from cleaner.pipeline import cleaned_documents, summary_document
-from cleaner.report import cluster_report, render_html, render_markdown
+from cleaner.pipeline import featured_corpus
+from cleaner.report import cluster_report, render_html, render_json, render_markdown
 from cleaner.report.build import plural
 
 
@@ -214,7 +214,7 @@ def cluster_command(
     workers = jobs_or_cores(jobs)
     with progress_bars(not quiet and sys.stderr.isatty()) as bars:
         config = read_config(id_field, text_field, html_field)
-        documents, errors = _clean(sources, config, workers, bars)
+        documents, features, errors = _clean(sources, config, cluster_config, workers, bars)
         report = cluster_report(
             documents,
             cluster_config,
@@ -222,7 +222,9 @@ def cluster_command(
             include_text=include_text,
             jobs=workers,
             track=bars.stage,
+            features=features,
         )
+        del features
     for failed in errors:
         typer.echo(f"cleaner: {failed}", err=True)
     texts = {doc.id: doc.text for doc in documents}
@@ -282,27 +284,34 @@ def _check_outputs(
 # Reading and cleaning
 # ---------------------------------------------------------------------------------------------
 def _clean(
-    sources: list[Source], read_config: ReadConfig, jobs: int, bars: Bars
-) -> tuple[list[Document], list[ReadError]]:
-    """The cleaned documents (as ``cleaner clean`` cleans them) and the inputs that failed."""
+    sources: list[Source],
+    read_config: ReadConfig,
+    cluster_config: ClusterConfig,
+    jobs: int,
+    bars: Bars,
+) -> tuple[list[Document], list[Features], list[ReadError]]:
+    """The cleaned documents (as ``cleaner clean`` cleans them) with their clustering
+    features (computed where they were cleaned), and the inputs that failed."""
     stdin = typer.get_binary_stream("stdin")
-    cleaned = cleaned_documents(
+    cleaned = featured_corpus(
         sources,
+        cluster_config,
         CleanConfig(),
         stdin=stdin,
         read_config=read_config,
         jobs=jobs,
         track=bars.sources,
-        finish=summary_document,
     )
     documents: list[Document] = []
+    features: list[Features] = []
     errors: list[ReadError] = []
     for item in cleaned:
         if isinstance(item, ReadError):
             errors.append(item)
         else:
-            documents.append(item)
-    return documents, errors
+            documents.append(item[0])
+            features.append(item[1])
+    return documents, features, errors
 
 
 # ---------------------------------------------------------------------------------------------
@@ -313,7 +322,7 @@ def _render(kind: str, report: dict[str, Any], texts: dict[str, str]) -> str:
         return render_html(report, texts)
     if kind == "markdown":
         return render_markdown(report)
-    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    return render_json(report)
 
 
 def _write(target: Path, text: str) -> bool:

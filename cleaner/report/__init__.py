@@ -1,4 +1,5 @@
-"""The cluster report: ``build_report`` (JSON data), ``render_markdown``, ``render_html``.
+"""The cluster report: ``build_report`` (JSON data), ``render_json``, ``render_markdown``,
+``render_html``.
 
 >>> from cleaner import Document
 >>> from cleaner.model import Clustering, Story
@@ -10,6 +11,7 @@
 
 from cleaner.report.build import REPORT_VERSION, build_report, cluster_report
 from cleaner.report.html import render_html
+from cleaner.report.json_text import render_json
 from cleaner.report.markdown import md_escape, render_markdown
 
 __all__ = [
@@ -18,5 +20,6 @@ __all__ = [
     "cluster_report",
     "md_escape",
     "render_html",
+    "render_json",
     "render_markdown",
 ]

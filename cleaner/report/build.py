@@ -9,11 +9,12 @@ similarities and passages are all sorted, and nothing time- or machine-dependent
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from cleaner.cluster import DEFAULT_CLUSTER_CONFIG, run_clustering
+from cleaner.cluster import DEFAULT_CLUSTER_CONFIG, Features, run_clustering
 from cleaner.config import ClusterConfig, PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Passage, Story
@@ -135,10 +136,14 @@ def _check_passages(
                 )
 
 
-def _story_order(story: Story) -> tuple[Any, ...]:
+SortKey = Callable[[str], tuple[tuple[int, int | str], ...]]
+""":func:`natural_key`, possibly cached for the ids of one report."""
+
+
+def _story_order(story: Story, key: SortKey = natural_key) -> tuple[Any, ...]:
     """Largest stories first, then by first member, then by id."""
-    members = sorted(story.members, key=natural_key)
-    return (-len(members), natural_key(members[0]) if members else (), natural_key(story.id))
+    members = sorted(story.members, key=key)
+    return (-len(members), key(members[0]) if members else (), key(story.id))
 
 
 def _best_similarity(stories: Iterable[Story]) -> dict[str, float]:
@@ -151,14 +156,18 @@ def _best_similarity(stories: Iterable[Story]) -> dict[str, float]:
     return {doc: round(score, SCORE_DIGITS) for doc, score in best.items()}
 
 
-def _cluster_entry(story: Story, passage_ids: list[str]) -> dict[str, Any]:
-    members = sorted(story.members, key=natural_key)
-    groups = sorted((sorted(g, key=natural_key) for g in story.near_duplicates), key=_list_key)
+def _cluster_entry(
+    story: Story, passage_ids: list[str], key: SortKey = natural_key
+) -> dict[str, Any]:
+    members = sorted(story.members, key=key)
+    groups = sorted(
+        (sorted(g, key=key) for g in story.near_duplicates), key=lambda g: _list_key(g, key)
+    )
     links = []
     for a, b, score in story.similarities:
-        first, second = sorted((a, b), key=natural_key)
+        first, second = sorted((a, b), key=key)
         links.append((first, second, score))
-    links.sort(key=lambda t: (natural_key(t[0]), natural_key(t[1]), t[2]))
+    links.sort(key=lambda t: (key(t[0]), key(t[1]), t[2]))
     return {
         "id": story.id,
         "label": story.label,
@@ -172,8 +181,8 @@ def _cluster_entry(story: Story, passage_ids: list[str]) -> dict[str, Any]:
     }
 
 
-def _list_key(ids: Sequence[str]) -> tuple[Any, ...]:
-    return tuple(natural_key(i) for i in ids)
+def _list_key(ids: Sequence[str], key: SortKey = natural_key) -> tuple[Any, ...]:
+    return tuple(key(i) for i in ids)
 
 
 def _passage_story(passage: Passage, story_of: Mapping[str, str]) -> str | None:
@@ -184,8 +193,10 @@ def _passage_story(passage: Passage, story_of: Mapping[str, str]) -> str | None:
     return stories.pop() if len(stories) == 1 else None
 
 
-def _passage_entry(passage: Passage, story: str | None) -> dict[str, Any]:
-    occurrences = sorted(passage.occurrences, key=lambda o: (natural_key(o.doc), o.start, o.end))
+def _passage_entry(
+    passage: Passage, story: str | None, key: SortKey = natural_key
+) -> dict[str, Any]:
+    occurrences = sorted(passage.occurrences, key=lambda o: (key(o.doc), o.start, o.end))
     return {
         "id": passage.id,
         "story": story,
@@ -233,14 +244,15 @@ def build_report(
     texts = {doc.id: doc.text for doc in documents}
     if len(texts) != len(documents):
         raise ValueError("document ids are not unique")
-    stories = sorted(clustering.stories, key=_story_order)
+    key = functools.cache(natural_key)  # ids are sorted many times: split each once
+    stories = sorted(clustering.stories, key=lambda story: _story_order(story, key))
     _check_clustering(set(texts), stories)
     _check_passages(texts, {s.id for s in stories}, passages)
     story_of = {doc: story.id for story in stories for doc in story.members}
 
     passage_entries = sorted(
-        (_passage_entry(p, _passage_story(p, story_of)) for p in passages),
-        key=lambda e: natural_key(e["id"]),
+        (_passage_entry(p, _passage_story(p, story_of), key) for p in passages),
+        key=lambda e: key(e["id"]),
     )
     by_story: dict[str, list[str]] = {}
     for entry in passage_entries:
@@ -249,7 +261,7 @@ def build_report(
 
     best = _best_similarity(stories)
     document_entries = []
-    for doc in sorted(documents, key=lambda d: natural_key(d.id)):
+    for doc in sorted(documents, key=lambda d: key(d.id)):
         entry = _document_entry(doc, story_of[doc.id], best.get(doc.id))
         if include_text:
             entry["text"] = doc.text
@@ -267,7 +279,7 @@ def build_report(
             "passages": len(passage_entries),
         },
         "documents": document_entries,
-        "clusters": [_cluster_entry(s, by_story.get(s.id, [])) for s in stories],
+        "clusters": [_cluster_entry(s, by_story.get(s.id, []), key) for s in stories],
         "passages": passage_entries,
     }
 
@@ -280,16 +292,20 @@ def cluster_report(
     include_text: bool = False,
     jobs: int = 1,
     track: Track | None = None,
+    features: Sequence[Features] | None = None,
 ) -> dict[str, Any]:
     """Cluster cleaned documents, find the passages shared within each story, build the report.
 
     This is what ``cleaner cluster`` runs once its inputs are cleaned; the configs used are
     recorded in the report. ``jobs`` processes share the work (the report is the same);
     ``track(stage, total)`` gives a callback that each stage calls with the items it has
-    finished (for progress bars).
+    finished (for progress bars). ``features`` are the documents' clustering features when
+    they were computed already (see :func:`~cleaner.pipeline.featured_documents`).
     """
     done = track("clustering", len(documents)) if track else None
-    clustering = run_clustering(documents, cluster_config, jobs=jobs, done=done).clustering
+    clustering = run_clustering(
+        documents, cluster_config, jobs=jobs, done=done, features=features
+    ).clustering
     groups = {story.id: story.members for story in clustering.stories if len(story.members) > 1}
     done = track("passages", len(groups)) if track else None
     passages = find_shared_passages(documents, groups, passage_config, jobs=jobs, done=done)
