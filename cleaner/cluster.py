@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,8 +172,9 @@ def run_clustering(
     del features
     dups = find_near_duplicates(ids, config, sets)
     del sets
-    stats = CorpusStats.from_counts(_unit_counts(counts, dups), prior=config.idf_prior)
-    vectors = [weigh(c, stats) for c in _unit_counts(counts, dups)]
+    stats = CorpusStats.from_terms(_unit_terms(counts, dups), prior=config.idf_prior)
+    idf = stats.idf_table()
+    vectors = [weigh(c, stats, idf) for c in _unit_counts(counts, dups)]
     del counts
     salient = [salient_terms(v, stats, config) for v in vectors]
     pairs = story_candidates(salient, config)
@@ -206,6 +207,15 @@ def cluster_documents(
     between near-duplicates.
     """
     return run_clustering(documents, config).clustering
+
+
+def _unit_terms(counts: Sequence[Counts], dups: NearDuplicates) -> Iterator[Iterable[str]]:
+    """Each unit's distinct terms (those of any of its near-duplicates)."""
+    for group in dups.groups:
+        if len(group) == 1:
+            yield counts[group[0]][0]
+        else:
+            yield {t for i in group for t in counts[i][0]}
 
 
 def _unit_counts(counts: Sequence[Counts], dups: NearDuplicates) -> Iterator[dict[str, float]]:

@@ -109,20 +109,37 @@ class CorpusStats:
         df.update(other.df)
         return CorpusStats(n_docs=self.n_docs + other.n_docs, df=dict(df), prior=self.prior)
 
+    @classmethod
+    def from_terms(cls, docs: Iterable[Iterable[str]], prior: int = 0) -> CorpusStats:
+        """:meth:`from_counts` given each document's distinct terms."""
+        df: Counter[str] = Counter()
+        n = 0
+        for terms in docs:
+            n += 1
+            df.update(terms)
+        return cls(n_docs=n, df=dict(df), prior=prior)
+
+    def idf_table(self) -> dict[str, float]:
+        """:meth:`idf` of every term the corpus has (to look up instead of computing)."""
+        return {term: self.idf(term) for term in self.df}
+
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency: ``ln((1 + N + prior) / (1 + df)) + 1``."""
         return math.log((1 + self.n_docs + self.prior) / (1 + self.df.get(term, 0))) + 1.0
 
 
-def weigh(counts: Mapping[str, float], stats: CorpusStats) -> Vector:
+def weigh(
+    counts: Mapping[str, float], stats: CorpusStats, idf: Mapping[str, float] | None = None
+) -> Vector:
     """L2-normalised TF-IDF vector with sublinear term frequency.
 
     ``tf`` becomes ``1 + ln tf`` from 1 up, and stays as it is below 1 (an average count over
     near-duplicates: a word that only one copy of many has weighs little, never less than 0).
+    ``idf`` is ``stats.idf_table()`` when it was computed already (it must hold every term).
     """
-    vector = {
-        t: (1.0 + math.log(c) if c >= 1 else c) * stats.idf(t) for t, c in counts.items() if c > 0
-    }
+    if idf is None:
+        idf = {t: stats.idf(t) for t in counts}
+    vector = {t: (1.0 + math.log(c) if c >= 1 else c) * idf[t] for t, c in counts.items() if c > 0}
     norm = math.sqrt(sum(w * w for w in vector.values()))
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
@@ -131,9 +148,9 @@ def salient_terms(
     vector: Mapping[str, float], stats: CorpusStats, config: ClusterConfig
 ) -> list[str]:
     """The ``top_terms`` heaviest terms shared with at least ``min_df - 1`` other documents."""
+    df = stats.df
     ranked = sorted(
-        (t for t in vector if stats.df.get(t, 0) >= config.min_df),
-        key=lambda t: (-vector[t], t),
+        (t for t in vector if df.get(t, 0) >= config.min_df), key=lambda t: (-vector[t], t)
     )
     return ranked[: config.top_terms]
 
