@@ -144,14 +144,16 @@ def run_clustering(
     *,
     jobs: int = 1,
     done: Callable[[int], None] | None = None,
-    features: Sequence[Features] | None = None,
+    features: list[Features] | None = None,
 ) -> ClusterRun:
     """Cluster and also report how many candidate pairs each stage verified.
 
     With ``jobs > 1`` signatures and term counts are computed in a process pool (the result
     is the same); ``done(n)`` is called as each ``n`` documents are read (a progress bar).
     ``features`` are the documents' :func:`document_features` when they were computed
-    already (e.g. by the workers that cleaned them), in the order of ``documents``.
+    already (e.g. by the workers that cleaned them), in the order of ``documents``. The list
+    is consumed: it is emptied here, so that what it holds (most of the memory of a large
+    run) goes as soon as each part has been used.
     """
     order = sorted(range(len(documents)), key=lambda k: documents[k].id)
     docs = [documents[k] for k in order]
@@ -164,7 +166,10 @@ def run_clustering(
     else:
         if len(features) != len(documents):
             raise ValueError("give one entry of features per document")
-        features = [features[k] for k in order]
+        given = features
+        features = [given[k] for k in order]
+        if isinstance(given, list):
+            given.clear()
         if done is not None:
             done(len(docs))
     sets = [shingle_set for shingle_set, _ in features]

@@ -24,13 +24,13 @@ import contextlib
 import hashlib
 import os
 import re
-import signal
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from cleaner.deferral import deferring
 from cleaner.document import Document
 from cleaner.sources import GZIP_SUFFIX, STDIN, Source
 
@@ -39,9 +39,6 @@ MAX_PART_CHARS = 50
 
 MAX_PARTS = 16
 """Deepest folder nesting a record's output path gets."""
-
-INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
-"""Signals held back while a temporary output file is being created."""
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _UNSAFE = re.compile(r"[^\w.-]")
@@ -106,15 +103,16 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     # An interrupt between creating the temporary file and the try below would leave it
-    # behind: SIGINT and SIGTERM wait until the try is entered.
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, INTERRUPTS)
+    # behind: SIGINT and SIGTERM wait until the try is entered (see cleaner.deferral).
+    section = deferring()
+    section.__enter__()
     try:
         fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except BaseException:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        section.__exit__(None, None, None)
         raise
     try:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        section.__exit__(None, None, None)  # a signal that came meanwhile is raised here
         with open(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()

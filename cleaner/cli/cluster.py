@@ -8,6 +8,7 @@ for and writes them atomically; input failures are named on stderr and give exit
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -87,8 +88,9 @@ from cleaner.io import (
     output_conflict,
 )
 from cleaner.pipeline import featured_corpus
-from cleaner.report import cluster_report, render_html, render_json, render_markdown
+from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
+from cleaner.report.json_text import json_chunks
 
 
 @exits_on_signals
@@ -317,15 +319,16 @@ def _clean(
 # ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
-def _render(kind: str, report: dict[str, Any], texts: dict[str, str]) -> str:
+def _render(kind: str, report: dict[str, Any], texts: dict[str, str]) -> Iterable[str]:
+    """The report as pieces of text (the JSON report is made as it is written)."""
     if kind == "html":
-        return render_html(report, texts)
+        return [render_html(report, texts)]
     if kind == "markdown":
-        return render_markdown(report)
-    return render_json(report)
+        return [render_markdown(report)]
+    return json_chunks(report)
 
 
-def _write(target: Path, text: str) -> bool:
+def _write(target: Path, pieces: Iterable[str]) -> bool:
     """Write one report; False, with a message, on error.
 
     ``-`` is stdout; anything else goes through :func:`~cleaner.outputs.atomic_writer`, which
@@ -333,13 +336,14 @@ def _write(target: Path, text: str) -> bool:
     """
     if str(target) == STDIN:
         stdout = typer.get_binary_stream("stdout")
-        data = memoryview(text.encode("utf-8"))
         try:
-            while data:  # a raw pipe may take part of it (then the reader has gone)
-                written = stdout.write(data)
-                if not written:
-                    raise BrokenPipeError("stdout takes no more")
-                data = data[written:]
+            for piece in pieces:
+                data = memoryview(piece.encode("utf-8"))
+                while data:  # a raw pipe may take part of it (then the reader has gone)
+                    written = stdout.write(data)
+                    if not written:
+                        raise BrokenPipeError("stdout takes no more")
+                    data = data[written:]
             stdout.flush()
         except BrokenPipeError:  # e.g. `| head`: stop quietly, as cleaner clean does
             silence_stdout()
@@ -347,7 +351,8 @@ def _write(target: Path, text: str) -> bool:
         return True
     try:
         with atomic_writer(target) as handle:
-            handle.write(text)
+            for piece in pieces:
+                handle.write(piece)
     except OSError as error:
         typer.echo(f"cleaner: {target}: not written: {error.strerror or error}", err=True)
         return False

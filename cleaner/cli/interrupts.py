@@ -19,6 +19,8 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
+from cleaner.deferral import defer
+
 HANDLED = (signal.SIGINT, signal.SIGTERM)
 
 P = ParamSpec("P")
@@ -40,6 +42,8 @@ class Interrupted(BaseException):
 
 
 def _raise(signum: int, frame: FrameType | None) -> None:
+    if defer(signum):  # inside a section that must finish first (cleaner.deferral)
+        return
     for handled in HANDLED:  # a second signal during the clean-up ends the process at once
         signal.signal(handled, signal.SIG_DFL)
     raise Interrupted(signum)

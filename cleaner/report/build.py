@@ -292,7 +292,7 @@ def cluster_report(
     include_text: bool = False,
     jobs: int = 1,
     track: Track | None = None,
-    features: Sequence[Features] | None = None,
+    features: list[Features] | None = None,
 ) -> dict[str, Any]:
     """Cluster cleaned documents, find the passages shared within each story, build the report.
 
@@ -300,7 +300,8 @@ def cluster_report(
     recorded in the report. ``jobs`` processes share the work (the report is the same);
     ``track(stage, total)`` gives a callback that each stage calls with the items it has
     finished (for progress bars). ``features`` are the documents' clustering features when
-    they were computed already (see :func:`~cleaner.pipeline.featured_documents`).
+    they were computed already (see :func:`~cleaner.pipeline.featured_documents`); the list is
+    consumed (emptied) by clustering.
     """
     done = track("clustering", len(documents)) if track else None
     clustering = run_clustering(

@@ -19,23 +19,36 @@ the same data, still easy to read and to ``grep``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 ENTRY_SEPARATORS = (", ", ": ")
+ENTRIES_PER_CHUNK = 1000
 
 
 def render_json(report: dict[str, Any]) -> str:
     """The report as JSON text (ends with a newline)."""
-    fields = []
-    for name, value in report.items():
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: dict[str, Any]) -> Iterator[str]:
+    """:func:`render_json` in pieces of at most ``ENTRIES_PER_CHUNK`` list entries, to write
+    as they are made (the whole text of a large report is never held)."""
+    yield "{\n"
+    for number, (name, value) in enumerate(report.items()):
         key = json.dumps(name, ensure_ascii=False)
+        comma = "," if number < len(report) - 1 else ""
         if isinstance(value, list) and value:
-            entries = ",\n".join(
-                "    " + json.dumps(entry, ensure_ascii=False, separators=ENTRY_SEPARATORS)
-                for entry in value
-            )
-            fields.append(f"  {key}: [\n{entries}\n  ]")
+            yield f"  {key}: [\n"
+            for start in range(0, len(value), ENTRIES_PER_CHUNK):
+                part = value[start : start + ENTRIES_PER_CHUNK]
+                last = start + ENTRIES_PER_CHUNK >= len(value)
+                yield ",\n".join(
+                    "    " + json.dumps(entry, ensure_ascii=False, separators=ENTRY_SEPARATORS)
+                    for entry in part
+                ) + ("\n" if last else ",\n")
+            yield f"  ]{comma}\n"
         else:
             text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-            fields.append(f"  {key}: {text}")
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+            yield f"  {key}: {text}{comma}\n"
+    yield "}\n"
