@@ -3,8 +3,9 @@
 Word-shingle MinHash signatures go into an LSH index; every candidate pair is verified with
 the Jaccard similarity of the shingle sets (held as 32-bit shingle hashes, four bytes per
 shingle: exact but for a ~1e-5 chance per pair of documents of two shingles sharing a hash)
-before it is linked. Near-duplicates are linked transitively (a reprint of a reprint is one group); a pair already in one group is not
-verified again, so a group of ``g`` copies costs ``O(g)`` verifications, not ``O(g²)``.
+before it is linked. Near-duplicates are linked transitively (a reprint of a reprint is one
+group); a pair already in one group is not verified again, so a group of ``g`` copies costs
+``O(g)`` verifications, not ``O(g²)``.
 """
 
 from __future__ import annotations
