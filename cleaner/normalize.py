@@ -12,11 +12,16 @@ so a match found on normalised words maps back to exact characters.
 >>> word = tokenize(text)[1]
 >>> word.norm, text[word.start : word.end]
 ('johnson', 'Johnson')
+
+:func:`read_words` gives the same words as parallel lists, spans computed on demand: the cheap
+form for reading many documents (one regular-expression split and a few whole-string operations
+per text, no object per word beyond its string).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import NamedTuple
 
 APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4"
@@ -29,7 +34,13 @@ hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar."""
 _ALNUM = r"[^\W_]+"
 _WORD = re.compile(rf"{_ALNUM}(?:[{re.escape(APOSTROPHES)}]{_ALNUM})*")
 _WORD_OR_COMPOUND = re.compile(rf"{_ALNUM}(?:[{re.escape(APOSTROPHES + HYPHENS)}]{_ALNUM})*")
-_UNIFY = str.maketrans(dict.fromkeys(APOSTROPHES, "'") | dict.fromkeys(HYPHENS, "-"))
+_SPLIT = re.compile(f"({_WORD.pattern})")
+_SPLIT_OR_COMPOUND = re.compile(f"({_WORD_OR_COMPOUND.pattern})")
+_APOSTROPHE_FORMS = tuple((c, "'") for c in APOSTROPHES if c != "'")
+_DASH_FORMS = tuple((c, "-") for c in HYPHENS if c != "-")
+_SEPARATOR = "\0"
+"""Joins a text's words for whole-string normalisation: never inside a word, never produced by
+case folding or by the apostrophe and dash forms' replacement."""
 
 
 class Word(NamedTuple):
@@ -38,6 +49,53 @@ class Word(NamedTuple):
     norm: str
     start: int
     end: int
+
+
+class Words(NamedTuple):
+    """A text's words: normalised forms, and the text cut into gaps and words (gap first).
+
+    ``pieces[2 * k + 1]`` is word ``k`` as written; joined, the pieces are the text.
+    """
+
+    norms: list[str]
+    pieces: list[str]
+
+    def start(self, k: int) -> int:
+        """Offset of word ``k`` in the text."""
+        return sum(map(len, self.pieces[: 2 * k + 1]))
+
+    def end(self, k: int) -> int:
+        """Offset just past word ``k`` in the text."""
+        return sum(map(len, self.pieces[: 2 * k + 2]))
+
+
+def read_words(
+    text: str,
+    *,
+    casefold: bool = True,
+    unify_apostrophes: bool = True,
+    join_hyphenated: bool = False,
+) -> Words:
+    """The words of ``text`` (options as in :func:`tokenize`), as :class:`Words`.
+
+    >>> words = read_words("\u201cIT\u2019S  ok\u201d, he said")
+    >>> words.norms, words.start(1), words.end(1)
+    (["it's", 'ok', 'he', 'said'], 7, 9)
+    """
+    pieces = (_SPLIT_OR_COMPOUND if join_hyphenated else _SPLIT).split(text)
+    written = pieces[1::2]
+    if not written or not (casefold or unify_apostrophes):
+        return Words(written, pieces)
+    # Case folding and the replacements work character by character, so normalising all words
+    # joined by a separator is normalising each word (even where folding changes the length).
+    joined = _SEPARATOR.join(written)
+    if unify_apostrophes:
+        for form, ascii_twin in _APOSTROPHE_FORMS + (_DASH_FORMS if join_hyphenated else ()):
+            if form in joined:
+                joined = joined.replace(form, ascii_twin)
+    if casefold:
+        joined = joined.lower() if joined.isascii() else joined.casefold()
+    return Words(joined.split(_SEPARATOR), pieces)
 
 
 def tokenize(
@@ -56,13 +114,11 @@ def tokenize(
     >>> [w.norm for w in tokenize("Face\u2013to\u2013face", join_hyphenated=True)]
     ['face-to-face']
     """
-    pattern = _WORD_OR_COMPOUND if join_hyphenated else _WORD
-    words = []
-    for match in pattern.finditer(text):
-        norm = match.group()
-        if unify_apostrophes:
-            norm = norm.translate(_UNIFY)
-        if casefold:
-            norm = norm.casefold()
-        words.append(Word(norm, match.start(), match.end()))
-    return words
+    words = read_words(
+        text,
+        casefold=casefold,
+        unify_apostrophes=unify_apostrophes,
+        join_hyphenated=join_hyphenated,
+    )
+    bounds = list(accumulate(map(len, words.pieces)))
+    return list(map(Word._make, zip(words.norms, bounds[0:-1:2], bounds[1::2], strict=True)))

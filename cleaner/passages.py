@@ -28,13 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import chain
 
 from cleaner.align import Block, align_from_seed
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
-from cleaner.normalize import Word, tokenize
+from cleaner.normalize import Words, read_words
 from cleaner.parallel import chunked_map
+from cleaner.seeds import seed_links
 from cleaner.spans import Span, group_alignments
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
@@ -43,13 +45,8 @@ Groups = Clustering | Mapping[str, Sequence[str]] | Iterable[Sequence[str]]
 """Where to look: a ``Clustering`` (its stories), a mapping ``story id -> member ids``, or plain
 sequences of member ids (passages then have no story)."""
 
-Posting = tuple[int, int]
-"""``(document index in the group, word position)``."""
 GROUPS_PER_TASK = 32
 """Groups searched per pool task."""
-POSTINGS_PER_DOCUMENT = 2
-"""Places of one window indexed per document: a passage repeated in a document is found twice,
-but low-complexity text ("0 0 0 0 ...", a repeated menu) cannot make the index quadratic."""
 
 
 def find_shared_passages(
@@ -141,7 +138,7 @@ def _group_passages(
 ) -> list[Passage]:
     """Passages among ``docs`` (sorted by id), not yet numbered."""
     words = [
-        tokenize(
+        read_words(
             doc.text,
             casefold=config.casefold,
             unify_apostrophes=config.unify_apostrophes,
@@ -149,51 +146,43 @@ def _group_passages(
         )
         for doc in docs
     ]
-    vocabulary: dict[str, int] = {}
-    sequences = [[vocabulary.setdefault(w.norm, len(vocabulary)) for w in ws] for ws in words]
+    vocabulary = {
+        norm: n for n, norm in enumerate(dict.fromkeys(chain.from_iterable(w.norms for w in words)))
+    }
+    sequences = [list(map(vocabulary.__getitem__, w.norms)) for w in words]
     alignments = list(_alignments(sequences, config))
     groups = group_alignments(alignments, config.min_words)
-    return [_passage(docs, words, occurrences, story) for occurrences in groups]
-
-
-def _seed_links(sequences: Sequence[Sequence[int]], size: int) -> Iterator[tuple[Posting, Posting]]:
-    """Pairs of postings (smaller document first) of windows shared by 2+ documents.
-
-    Only the first ``POSTINGS_PER_DOCUMENT`` places of a window in one document are indexed.
-    """
-    index: dict[tuple[int, ...], list[Posting]] = {}
-    for doc, seq in enumerate(sequences):
-        for pos in range(len(seq) - size + 1):
-            postings = index.setdefault(tuple(seq[pos : pos + size]), [])
-            if len(postings) < POSTINGS_PER_DOCUMENT or any(
-                p[0] != doc for p in postings[-POSTINGS_PER_DOCUMENT:]
-            ):
-                postings.append((doc, pos))
-    for postings in index.values():
-        pivot = postings[0]
-        if postings[-1][0] == pivot[0]:
-            continue  # one document only
-        other = next(p for p in postings if p[0] != pivot[0])
-        for posting in postings[1:]:
-            yield (pivot, posting) if posting[0] != pivot[0] else (posting, other)
+    return [_passage(docs, words, sequences, occurrences, story) for occurrences in groups]
 
 
 def _alignments(
     sequences: Sequence[Sequence[int]], config: PassageConfig
 ) -> Iterator[tuple[int, int, list[Block]]]:
-    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links."""
-    covered: dict[tuple[int, int], dict[int, int]] = {}
-    for (doc_a, pos_a), (doc_b, pos_b) in _seed_links(sequences, config.seed_words):
-        done = covered.setdefault((doc_a, doc_b), {})
-        if done.get(pos_a) == pos_b:
+    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links.
+
+    A link already inside an earlier alignment of its two documents (the latest one to align
+    its word of document a) is skipped.
+    """
+    links = seed_links(sequences, config.seed_words)
+    # ``covered[key(doc a, doc b, position a)]``: the position in b last aligned with it.
+    width = max(map(len, sequences)) + 1
+    pair_base = (links[0] * len(sequences) + links[2]) * width
+    covered: dict[int, int] = {}
+    seen = covered.get
+    for n, (key, pos_b) in enumerate(
+        zip((pair_base + links[1]).tolist(), links[3].tolist(), strict=True)
+    ):
+        if seen(key) == pos_b:
             continue
+        doc_a, pos_a, doc_b = int(links[0][n]), int(links[1][n]), int(links[2][n])
         blocks = align_from_seed(
             sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words
         )
+        base = key - pos_a
         for block in blocks:
-            done.update(
+            covered.update(
                 zip(
-                    range(block.a, block.a + block.size),
+                    range(base + block.a, base + block.a + block.size),
                     range(block.b, block.b + block.size),
                     strict=True,
                 )
@@ -204,21 +193,21 @@ def _alignments(
 
 def _passage(
     docs: Sequence[Document],
-    words: Sequence[Sequence[Word]],
+    words: Sequence[Words],
+    sequences: Sequence[Sequence[int]],
     occurrences: Sequence[Span],
     story: str | None,
 ) -> Passage:
     """A passage (id to be set) from its sorted occurrences as word spans.
 
     ``docs`` are sorted by id, so sorted spans are in occurrence order. The passage is verbatim
-    when every occurrence reads the same normalised words.
+    when every occurrence reads the same normalised words (the same word ids).
     """
     found = []
     readings = set()
     for doc, first, end in occurrences:
-        ws = words[doc]
-        found.append(Occurrence(docs[doc].id, ws[first].start, ws[end - 1].end))
-        readings.add(tuple(w.norm for w in ws[first:end]))
+        found.append(Occurrence(docs[doc].id, words[doc].start(first), words[doc].end(end - 1)))
+        readings.add(tuple(sequences[doc][first:end]))
     head_doc, head_first, head_end = occurrences[0]
     return Passage(
         id="",
