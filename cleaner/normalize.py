@@ -60,13 +60,9 @@ class Words(NamedTuple):
     norms: list[str]
     pieces: list[str]
 
-    def start(self, k: int) -> int:
-        """Offset of word ``k`` in the text."""
-        return sum(map(len, self.pieces[: 2 * k + 1]))
-
-    def end(self, k: int) -> int:
-        """Offset just past word ``k`` in the text."""
-        return sum(map(len, self.pieces[: 2 * k + 2]))
+    def bounds(self) -> list[int]:
+        """Where each piece ends: word k is ``text[bounds[2 * k] : bounds[2 * k + 1]]``."""
+        return list(accumulate(map(len, self.pieces)))
 
 
 def read_words(
@@ -79,8 +75,8 @@ def read_words(
     """The words of ``text`` (options as in :func:`tokenize`), as :class:`Words`.
 
     >>> words = read_words("\u201cIT\u2019S  ok\u201d, he said")
-    >>> words.norms, words.start(1), words.end(1)
-    (["it's", 'ok', 'he', 'said'], 7, 9)
+    >>> words.norms, words.bounds()[2:4]
+    (["it's", 'ok', 'he', 'said'], [7, 9])
     """
     pieces = (_SPLIT_OR_COMPOUND if join_hyphenated else _SPLIT).split(text)
     written = pieces[1::2]
@@ -120,5 +116,5 @@ def tokenize(
         unify_apostrophes=unify_apostrophes,
         join_hyphenated=join_hyphenated,
     )
-    bounds = list(accumulate(map(len, words.pieces)))
+    bounds = words.bounds()
     return list(map(Word._make, zip(words.norms, bounds[0:-1:2], bounds[1::2], strict=True)))

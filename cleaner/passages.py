@@ -28,15 +28,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import chain
+from itertools import accumulate, chain, compress, count
+from operator import ne
 
-from cleaner.align import Block, align_from_seed
+import numpy as np
+
+from cleaner.align import Block, align_from_seed, edit_steps
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
 from cleaner.normalize import Words, read_words
 from cleaner.parallel import chunked_map
-from cleaner.seeds import seed_links
+from cleaner.seeds import Links, seed_links
 from cleaner.spans import Span, group_alignments
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
@@ -117,7 +120,7 @@ def _resolve_groups(
     for story, members in pairs:
         if isinstance(members, str):
             raise TypeError("each group must be a sequence of document ids, not a string")
-        unknown = sorted(set(members) - by_id.keys())
+        unknown = sorted({member for member in members if member not in by_id})
         if unknown:
             raise ValueError(f"unknown document ids in group {story or ''}: {unknown[:5]}")
         distinct = sorted(set(members))
@@ -146,39 +149,42 @@ def _group_passages(
         )
         for doc in docs
     ]
-    vocabulary = {
-        norm: n for n, norm in enumerate(dict.fromkeys(chain.from_iterable(w.norms for w in words)))
-    }
-    sequences = [list(map(vocabulary.__getitem__, w.norms)) for w in words]
-    alignments = list(_alignments(sequences, config))
+    norms = list(chain.from_iterable(w.norms for w in words))
+    vocabulary = dict(zip(dict.fromkeys(norms), count()))
+    ids = list(map(vocabulary.__getitem__, norms))
+    lengths = [len(w.norms) for w in words]
+    sequences = [
+        ids[end - size : end] for size, end in zip(lengths, accumulate(lengths), strict=True)
+    ]
+    links = seed_links(np.array(ids, dtype=np.int64), lengths, config.seed_words)
+    alignments = list(_alignments(sequences, links, config))
     groups = group_alignments(alignments, config.min_words)
-    return [_passage(docs, words, sequences, occurrences, story) for occurrences in groups]
+    offsets = _Offsets(words)
+    return [_passage(docs, offsets, sequences, occurrences, story) for occurrences in groups]
 
 
 def _alignments(
-    sequences: Sequence[Sequence[int]], config: PassageConfig
+    sequences: Sequence[Sequence[int]], links: Links, config: PassageConfig
 ) -> Iterator[tuple[int, int, list[Block]]]:
     """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links.
 
     A link already inside an earlier alignment of its two documents (the latest one to align
-    its word of document a) is skipped.
+    its word of document a with a word of document b) is skipped.
     """
-    links = seed_links(sequences, config.seed_words)
+    docs_a, positions_a, docs_b, positions_b = links
     # ``covered[key(doc a, doc b, position a)]``: the position in b last aligned with it.
     width = max(map(len, sequences)) + 1
-    pair_base = (links[0] * len(sequences) + links[2]) * width
+    keys = ((docs_a * len(sequences) + docs_b) * width + positions_a).tolist()
+    targets = positions_b.tolist()
     covered: dict[int, int] = {}
-    seen = covered.get
-    for n, (key, pos_b) in enumerate(
-        zip((pair_base + links[1]).tolist(), links[3].tolist(), strict=True)
-    ):
-        if seen(key) == pos_b:
-            continue
-        doc_a, pos_a, doc_b = int(links[0][n]), int(links[1][n]), int(links[2][n])
+    steps = edit_steps(config.max_edit_words)
+    # Lazily in C, so each link is checked against the alignments of the links before it.
+    for n in compress(count(), map(ne, map(covered.get, keys), targets)):
+        doc_a, pos_a, doc_b, pos_b = int(docs_a[n]), int(positions_a[n]), int(docs_b[n]), targets[n]
         blocks = align_from_seed(
-            sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words
+            sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words, steps=steps
         )
-        base = key - pos_a
+        base = keys[n] - pos_a
         for block in blocks:
             covered.update(
                 zip(
@@ -191,9 +197,24 @@ def _alignments(
             yield doc_a, doc_b, blocks
 
 
+class _Offsets:
+    """Character offsets of the words of a group's documents, worked out when first needed."""
+
+    def __init__(self, words: Sequence[Words]) -> None:
+        self.words = words
+        self.bounds: dict[int, list[int]] = {}
+
+    def span(self, doc: int, first: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` in the text of document ``doc`` of its words ``first..end - 1``."""
+        bounds = self.bounds.get(doc)
+        if bounds is None:
+            bounds = self.bounds[doc] = self.words[doc].bounds()
+        return bounds[2 * first], bounds[2 * end - 1]
+
+
 def _passage(
     docs: Sequence[Document],
-    words: Sequence[Words],
+    offsets: _Offsets,
     sequences: Sequence[Sequence[int]],
     occurrences: Sequence[Span],
     story: str | None,
@@ -206,7 +227,7 @@ def _passage(
     found = []
     readings = set()
     for doc, first, end in occurrences:
-        found.append(Occurrence(docs[doc].id, words[doc].start(first), words[doc].end(end - 1)))
+        found.append(Occurrence(docs[doc].id, *offsets.span(doc, first, end)))
         readings.add(tuple(sequences[doc][first:end]))
     head_doc, head_first, head_end = occurrences[0]
     return Passage(

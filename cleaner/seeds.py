@@ -11,10 +11,11 @@ Links come in a fixed order: windows by their first place (document, position), 
 postings in order. A posting in another document than the pivot is linked to the pivot; a
 second posting in the pivot's document is linked to the first posting of another document.
 
-Windows are compared exactly (no hashing): equal windows are found by ranking pairs of shorter
-equal windows, doubling the width, so the cost is a few sorts of the group's word positions.
+Windows are grouped by a 64-bit hash (one sort of the group's word positions) and every group
+is checked word by word; on a collision, windows are compared exactly instead, by ranking pairs
+of shorter equal windows, doubling the width.
 
->>> links = seed_links([[1, 2, 3, 4], [9, 2, 3, 4, 2, 3]], 2)
+>>> links = seed_links(np.array([1, 2, 3, 4, 9, 2, 3, 4, 2, 3]), [4, 6], 2)
 >>> list(zip(*(column.tolist() for column in links)))
 [(0, 1, 1, 1), (0, 1, 1, 4), (0, 2, 1, 2)]
 """
@@ -28,6 +29,8 @@ from numpy.typing import NDArray
 
 POSTINGS_PER_DOCUMENT = 2
 """Places of one window linked per document."""
+HASH_MULTIPLIER = 0x9E3779B97F4A7C15
+"""Odd 64-bit multiplier of the window hash."""
 
 IntArray = NDArray[np.int64]
 Links = tuple[IntArray, IntArray, IntArray, IntArray]
@@ -62,36 +65,63 @@ def _pair_classes(left: IntArray, right: IntArray, *, dense: bool) -> IntArray:
     return np.unique(key, return_inverse=True)[1].astype(np.int64)
 
 
-def seed_links(sequences: Sequence[Sequence[int]], size: int) -> Links:
-    """The links of the windows of ``size`` word ids shared by 2+ of ``sequences``.
+def window_hashes(ids: IntArray, size: int) -> IntArray:
+    """A 64-bit polynomial hash of each window ``ids[i : i + size]``: equal for equal windows
+    (and, rarely, for different ones)."""
+    n = len(ids) - size + 1
+    words = ids.astype(np.uint64)
+    hashes = words[:n].copy()
+    for k in range(1, size):
+        hashes *= np.uint64(HASH_MULTIPLIER)
+        hashes += words[k : k + n]
+    return hashes.view(np.int64)
 
-    Word ids are non-negative integers below 2**31.
+
+def seed_links(ids: IntArray, lengths: Sequence[int], size: int) -> Links:
+    """The links of the windows of ``size`` word ids shared by 2+ documents.
+
+    ``ids`` are the word ids (non-negative, below 2**31) of all documents one after the other,
+    ``lengths`` their numbers of words. Windows are grouped by hash, and the groups checked
+    word by word; should two different windows share a hash, exact classes are used instead.
     """
-    empty = np.zeros(0, dtype=np.int64)
-    lengths = np.array([len(seq) for seq in sequences], dtype=np.int64)
-    total = int(lengths.sum())
+    total = len(ids)
     if total < size:
+        empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
-    ids = np.fromiter((w for seq in sequences for w in seq), dtype=np.int64, count=total)
-    doc = np.repeat(np.arange(len(sequences), dtype=np.int64), lengths)
-    pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    classes = window_classes(ids, size)
-    places = np.flatnonzero(pos[: len(classes)] <= lengths[doc[: len(classes)]] - size)
-    _, first, inverse, counts = np.unique(
-        classes[places], return_index=True, return_inverse=True, return_counts=True
-    )
-    shared = np.flatnonzero(counts[inverse] >= 2)
-    label = first[inverse[shared]]  # the window's first place: orders windows as wanted
-    order = np.argsort(label, kind="stable")
-    label, at = label[order], places[shared[order]]
-    doc, pos = doc[at], pos[at]
-    doc_label = label * len(sequences) + doc
+    sizes = np.array(lengths, dtype=np.int64)
+    doc = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    pos = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    n = total - size + 1
+    places = np.flatnonzero(pos[:n] <= sizes[doc[:n]] - size)  # windows inside a document
+    label, at = _shared(window_hashes(ids, size)[places])
+    windows = ids[places[at][:, None] + np.arange(size)]
+    same = label[1:] == label[:-1]
+    if (windows[1:][same] != windows[:-1][same]).any():  # a hash collision
+        label, at = _shared(window_classes(ids, size)[places])
+    doc, pos = doc[places[at]], pos[places[at]]
+    doc_label = label * len(sizes) + doc
     extra = np.zeros(len(label), dtype=bool)
     extra[POSTINGS_PER_DOCUMENT:] = (
         doc_label[POSTINGS_PER_DOCUMENT:] == doc_label[:-POSTINGS_PER_DOCUMENT]
     )
-    label, doc, pos = label[~extra], doc[~extra], pos[~extra]
-    return _link(label, doc, pos)
+    return _link(label[~extra], doc[~extra], pos[~extra])
+
+
+def _shared(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """Windows whose key is that of another window, as ``(label, index)`` sorted by label
+    then index, where a window's label is the first index with its key."""
+    order = np.argsort(keys)
+    ordered = keys[order]
+    head = np.ones(len(keys), dtype=bool)
+    head[1:] = ordered[1:] != ordered[:-1]
+    run = np.cumsum(head) - 1
+    shared = np.bincount(run)[run] >= 2
+    at, head = order[shared], np.flatnonzero(head[shared])
+    if not len(at):
+        return at, at
+    label = np.repeat(np.minimum.reduceat(at, head), np.diff(np.append(head, len(at))))
+    order = np.argsort(label * len(keys) + at)
+    return label[order], at[order]
 
 
 def _link(label: IntArray, doc: IntArray, pos: IntArray) -> Links:
