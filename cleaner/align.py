@@ -37,6 +37,24 @@ def edit_steps(max_edit: int) -> list[tuple[int, int]]:
     return sorted(steps, key=lambda s: (max(s), -min(s), s))
 
 
+class Edits(NamedTuple):
+    """The skips to try after a mismatch as :data:`Step` (smallest edit first), and how many
+    words of the run after a skip are compared to choose one."""
+
+    steps: tuple[Step, ...]
+    cap: int
+
+
+def edit_plan(max_edit: int) -> Edits:
+    """The :class:`Edits` of ``max_edit``.
+
+    >>> edit_plan(1)
+    Edits(steps=((1, 1, 1), (0, 1, 1), (1, 0, 1)), cap=4)
+    """
+    steps = tuple((x, y, max(x, y)) for x, y in edit_steps(max_edit))
+    return Edits(steps, 2 * max((skip for _, _, skip in steps), default=0) + 2)
+
+
 def _run_forward(a: Sequence[int], b: Sequence[int], i: int, j: int) -> int:
     """Length of the exact match starting at ``a[i]``, ``b[j]`` (``i``, ``j`` >= 0).
 
@@ -129,40 +147,33 @@ def align_from_seed(
     j: int,
     max_edit: int,
     *,
-    steps: Sequence[tuple[int, int]] | None = None,
+    edits: Edits | None = None,
 ) -> list[Block]:
     """The alignment of ``a`` and ``b`` grown from the match ``a[i] == b[j]``.
 
     The seed block is extended to a maximal exact match, then across edits of at most
     ``max_edit`` words on each side as long as an exact run at least as long as the edit follows.
-    ``steps`` are ``edit_steps(max_edit)``, when the caller has them at hand.
+    ``edits`` are ``edit_plan(max_edit)``, when the caller has them at hand.
     """
     if not (0 <= i < len(a) and 0 <= j < len(b) and a[i] == b[j]):
         raise ValueError("the seed must be a match: a[i] == b[j]")
-    if steps is None:
-        steps = edit_steps(max_edit)
-    plan = [(skip_a, skip_b, max(skip_a, skip_b)) for skip_a, skip_b in steps]
-    cap = 2 * max((skip for _, _, skip in plan), default=0) + 2  # runs compared after an edit
-    start = _run_backward(a, b, i, j)
-    size = _run_forward(a, b, i, j)
-    blocks = [Block(i - start + 1, j - start + 1, start + size - 1)]
-    while True:  # rightward
-        last = blocks[-1]
-        ea, eb = last.a + last.size, last.b + last.size
-        step = _best_step_forward(a, b, ea, eb, plan, cap)
-        if step is None:
-            break
-        na, nb, run = ea + step[0], eb + step[1], step[2]
+    steps, cap = edits or edit_plan(max_edit)
+    before = _run_backward(a, b, i, j)
+    after = _run_forward(a, b, i, j)
+    blocks = [Block(i - before + 1, j - before + 1, before + after - 1)]
+    end_a, end_b = i + after, j + after
+    while (step := _best_step_forward(a, b, end_a, end_b, steps, cap)) is not None:
+        start_a, start_b, run = end_a + step[0], end_b + step[1], step[2]
         if run == cap:  # the run was cut at the cap: measure all of it
-            run += _run_forward(a, b, na + run, nb + run)
-        blocks.append(Block(na, nb, run))
-    while True:  # leftward
-        first = blocks[0]
-        step = _best_step_backward(a, b, first.a - 1, first.b - 1, plan, cap)
-        if step is None:
-            break
-        ea, eb, run = first.a - 1 - step[0], first.b - 1 - step[1], step[2]
+            run += _run_forward(a, b, start_a + run, start_b + run)
+        blocks.append(Block(start_a, start_b, run))
+        end_a, end_b = start_a + run, start_b + run
+    leftward = []
+    last_a, last_b = i - before, j - before  # the positions before the first block
+    while (step := _best_step_backward(a, b, last_a, last_b, steps, cap)) is not None:
+        end_a, end_b, run = last_a - step[0], last_b - step[1], step[2]
         if run == cap:
-            run += _run_backward(a, b, ea - run, eb - run)
-        blocks.insert(0, Block(ea - run + 1, eb - run + 1, run))
-    return blocks
+            run += _run_backward(a, b, end_a - run, end_b - run)
+        leftward.append(Block(end_a - run + 1, end_b - run + 1, run))
+        last_a, last_b = end_a - run, end_b - run
+    return leftward[::-1] + blocks if leftward else blocks

@@ -33,7 +33,7 @@ from operator import ne
 
 import numpy as np
 
-from cleaner.align import Block, align_from_seed, edit_steps
+from cleaner.align import Block, align_from_seed, edit_plan
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
@@ -171,18 +171,17 @@ def _alignments(
     A link already inside an earlier alignment of its two documents (the latest one to align
     its word of document a with a word of document b) is skipped.
     """
-    docs_a, positions_a, docs_b, positions_b = links
     # ``covered[key(doc a, doc b, position a)]``: the position in b last aligned with it.
     width = max(map(len, sequences)) + 1
-    keys = ((docs_a * len(sequences) + docs_b) * width + positions_a).tolist()
-    targets = positions_b.tolist()
+    keys = ((links[0] * len(sequences) + links[2]) * width + links[1]).tolist()
+    docs_a, positions_a, docs_b, positions_b = (column.tolist() for column in links)
     covered: dict[int, int] = {}
-    steps = edit_steps(config.max_edit_words)
+    edits = edit_plan(config.max_edit_words)
     # Lazily in C, so each link is checked against the alignments of the links before it.
-    for n in compress(count(), map(ne, map(covered.get, keys), targets)):
-        doc_a, pos_a, doc_b, pos_b = int(docs_a[n]), int(positions_a[n]), int(docs_b[n]), targets[n]
+    for n in compress(count(), map(ne, map(covered.get, keys), positions_b)):
+        doc_a, pos_a, doc_b, pos_b = docs_a[n], positions_a[n], docs_b[n], positions_b[n]
         blocks = align_from_seed(
-            sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words, steps=steps
+            sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words, edits=edits
         )
         base = keys[n] - pos_a
         for block in blocks:
