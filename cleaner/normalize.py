@@ -36,6 +36,7 @@ _WORD = re.compile(rf"{_ALNUM}(?:[{re.escape(APOSTROPHES)}]{_ALNUM})*")
 _WORD_OR_COMPOUND = re.compile(rf"{_ALNUM}(?:[{re.escape(APOSTROPHES + HYPHENS)}]{_ALNUM})*")
 _SPLIT = re.compile(f"({_WORD.pattern})")
 _SPLIT_OR_COMPOUND = re.compile(f"({_WORD_OR_COMPOUND.pattern})")
+_LETTER_OR_DIGIT = re.compile(_ALNUM)
 _APOSTROPHE_FORMS = tuple((c, "'") for c in APOSTROPHES if c != "'")
 _DASH_FORMS = tuple((c, "-") for c in HYPHENS if c != "-")
 _SEPARATOR = "\0"
@@ -54,7 +55,8 @@ class Word(NamedTuple):
 class Words(NamedTuple):
     """A text's words: normalised forms, and the text cut into gaps and words (gap first).
 
-    ``pieces[2 * k + 1]`` is word ``k`` as written; joined, the pieces are the text.
+    ``pieces[2 * k + 1]`` is word ``k``, as written or already normalised: either way each
+    piece has the length of the text it stands for, so the pieces give the words' offsets.
     """
 
     norms: list[str]
@@ -63,6 +65,79 @@ class Words(NamedTuple):
     def bounds(self) -> list[int]:
         """Where each piece ends: word k is ``text[bounds[2 * k] : bounds[2 * k + 1]]``."""
         return list(accumulate(map(len, self.pieces)))
+
+
+class WordReader:
+    """Reads texts into :class:`Words` with fixed options (as in :func:`tokenize`).
+
+    Normalising works character by character. A text whose every character normalises to one
+    character of the same kind (letter or digit, joiner inside words, other) reads as the same
+    words once normalised, so it is normalised whole, then split (ASCII texts always are); the
+    reader remembers which characters qualify. Other texts are split first and their
+    words normalised together.
+
+    >>> WordReader().read("\u201cIT\u2019S  ok\u201d, he said").norms
+    ["it's", 'ok', 'he', 'said']
+    """
+
+    def __init__(
+        self,
+        *,
+        casefold: bool = True,
+        unify_apostrophes: bool = True,
+        join_hyphenated: bool = False,
+    ) -> None:
+        self.casefold = casefold
+        self.unify_apostrophes = unify_apostrophes
+        self.joiners = APOSTROPHES + HYPHENS if join_hyphenated else APOSTROPHES
+        self.split = (_SPLIT_OR_COMPOUND if join_hyphenated else _SPLIT).split
+        self.forms = _APOSTROPHE_FORMS + _DASH_FORMS if join_hyphenated else _APOSTROPHE_FORMS
+        self.not_in_place: set[str] = set()
+        # ASCII characters all keep their kind (tests check it for every option).
+        self.in_place = set(map(chr, range(128)))
+
+    def read(self, text: str) -> Words:
+        """The words of ``text``."""
+        if text.isascii() or self._in_place(text):
+            pieces = self.split(self._normalise(text))
+            return Words(pieces[1::2], pieces)
+        pieces = self.split(text)
+        written = pieces[1::2]
+        if not written:
+            return Words(written, pieces)
+        # Normalising the words joined by a separator normalises each word, even where folding
+        # changes the length.
+        return Words(self._normalise(_SEPARATOR.join(written)).split(_SEPARATOR), pieces)
+
+    def _normalise(self, text: str) -> str:
+        """``text`` with apostrophe (and dash) forms unified and case folded, as asked."""
+        if self.unify_apostrophes:
+            for form, ascii_twin in self.forms:
+                if form in text:
+                    text = text.replace(form, ascii_twin)
+        if self.casefold:
+            text = text.lower() if text.isascii() else text.casefold()
+        return text
+
+    def _in_place(self, text: str) -> bool:
+        """Whether every character of ``text`` normalises in place."""
+        if self.in_place.issuperset(text):
+            return True
+        for char in set(text) - self.in_place:
+            if char in self.not_in_place or not self._keeps_kind(char):
+                self.not_in_place.add(char)
+                return False
+            self.in_place.add(char)
+        return True
+
+    def _keeps_kind(self, char: str) -> bool:
+        """Whether ``char`` normalises to one character of the same kind."""
+        normal = self._normalise(char)
+        return len(normal) == 1 and self._kind(normal) == self._kind(char)
+
+    def _kind(self, char: str) -> tuple[bool, bool]:
+        """What the word pattern sees of ``char``: a letter or digit, a joiner inside words."""
+        return _LETTER_OR_DIGIT.match(char) is not None, char in self.joiners
 
 
 def read_words(
@@ -78,20 +153,10 @@ def read_words(
     >>> words.norms, words.bounds()[2:4]
     (["it's", 'ok', 'he', 'said'], [7, 9])
     """
-    pieces = (_SPLIT_OR_COMPOUND if join_hyphenated else _SPLIT).split(text)
-    written = pieces[1::2]
-    if not written or not (casefold or unify_apostrophes):
-        return Words(written, pieces)
-    # Case folding and the replacements work character by character, so normalising all words
-    # joined by a separator is normalising each word (even where folding changes the length).
-    joined = _SEPARATOR.join(written)
-    if unify_apostrophes:
-        for form, ascii_twin in _APOSTROPHE_FORMS + (_DASH_FORMS if join_hyphenated else ()):
-            if form in joined:
-                joined = joined.replace(form, ascii_twin)
-    if casefold:
-        joined = joined.lower() if joined.isascii() else joined.casefold()
-    return Words(joined.split(_SEPARATOR), pieces)
+    reader = WordReader(
+        casefold=casefold, unify_apostrophes=unify_apostrophes, join_hyphenated=join_hyphenated
+    )
+    return reader.read(text)
 
 
 def tokenize(

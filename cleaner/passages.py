@@ -37,7 +37,7 @@ from cleaner.align import Block, align_from_seed, edit_plan
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
-from cleaner.normalize import Words, read_words
+from cleaner.normalize import WordReader, Words
 from cleaner.parallel import chunked_map
 from cleaner.seeds import Links, seed_links
 from cleaner.spans import Span, group_alignments
@@ -133,22 +133,20 @@ def _groups_passages(
     chunk: list[tuple[list[Document], str | None]], config: PassageConfig
 ) -> list[list[Passage]]:
     """The passages of each group of a chunk (one pool task)."""
-    return [_group_passages(docs, story, config) for docs, story in chunk]
+    reader = WordReader(
+        casefold=config.casefold,
+        unify_apostrophes=config.unify_apostrophes,
+        join_hyphenated=config.join_hyphenated,
+    )
+    return [_group_passages(docs, story, config, reader) for docs, story in chunk]
 
 
 def _group_passages(
-    docs: Sequence[Document], story: str | None, config: PassageConfig
+    docs: Sequence[Document], story: str | None, config: PassageConfig, reader: WordReader
 ) -> list[Passage]:
-    """Passages among ``docs`` (sorted by id), not yet numbered."""
-    words = [
-        read_words(
-            doc.text,
-            casefold=config.casefold,
-            unify_apostrophes=config.unify_apostrophes,
-            join_hyphenated=config.join_hyphenated,
-        )
-        for doc in docs
-    ]
+    """Passages among ``docs`` (sorted by id), not yet numbered; ``reader`` reads words as
+    ``config`` says."""
+    words = [reader.read(doc.text) for doc in docs]
     norms = list(chain.from_iterable(w.norms for w in words))
     vocabulary = dict(zip(dict.fromkeys(norms), count()))
     ids = list(map(vocabulary.__getitem__, norms))
