@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import accumulate, chain, compress, count
+from itertools import chain, compress, count
 from operator import ne
 
 import numpy as np
@@ -50,6 +50,9 @@ sequences of member ids (passages then have no story)."""
 
 GROUPS_PER_TASK = 32
 """Groups searched per pool task."""
+COVERED_LIST_SIZE = 16
+"""Alignment bookkeeping is a list while it takes at most this many entries per link, else a
+dict (documents with long texts and few links between them)."""
 
 
 def find_shared_passages(
@@ -147,18 +150,14 @@ def _group_passages(
     """Passages among ``docs`` (sorted by id), not yet numbered; ``reader`` reads words as
     ``config`` says."""
     words = [reader.read(doc.text) for doc in docs]
-    norms = list(chain.from_iterable(w.norms for w in words))
-    vocabulary = dict(zip(dict.fromkeys(norms), count()))
-    ids = list(map(vocabulary.__getitem__, norms))
-    lengths = [len(w.norms) for w in words]
-    sequences = [
-        ids[end - size : end] for size, end in zip(lengths, accumulate(lengths), strict=True)
-    ]
-    links = seed_links(np.array(ids, dtype=np.int64), lengths, config.seed_words)
+    vocabulary = dict(zip(dict.fromkeys(chain.from_iterable(w.norms for w in words)), count()))
+    sequences = [list(map(vocabulary.__getitem__, w.norms)) for w in words]
+    lengths = [len(seq) for seq in sequences]
+    ids = np.fromiter(chain.from_iterable(sequences), dtype=np.int64, count=sum(lengths))
+    links = seed_links(ids, lengths, config.seed_words)
     alignments = list(_alignments(sequences, links, config))
     groups = group_alignments(alignments, config.min_words)
-    offsets = _Offsets(words)
-    return [_passage(docs, offsets, sequences, occurrences, story) for occurrences in groups]
+    return [_passage(docs, words, sequences, occurrences, story) for occurrences in groups]
 
 
 def _alignments(
@@ -169,49 +168,52 @@ def _alignments(
     A link already inside an earlier alignment of its two documents (the latest one to align
     its word of document a with a word of document b) is skipped.
     """
-    # ``covered[key(doc a, doc b, position a)]``: the position in b last aligned with it.
-    width = max(map(len, sequences)) + 1
-    keys = ((links[0] * len(sequences) + links[2]) * width + links[1]).tolist()
-    docs_a, positions_a, docs_b, positions_b = (column.tolist() for column in links)
-    covered: dict[int, int] = {}
+    docs_a, positions_a, docs_b, _ = links
+    # ``covered[place]``: the position in b last aligned with the place (doc a, doc b, position
+    # in a), -1 if none. Places are numbered pair by pair, each pair of documents with links
+    # taking as many numbers as doc a has words: a list, unless that is many times the links.
+    pairs, pair = np.unique(docs_a * len(sequences) + docs_b, return_inverse=True)
+    widths = np.array([len(seq) for seq in sequences], dtype=np.int64)[pairs // len(sequences)]
+    places = (np.cumsum(widths) - widths)[pair.reshape(-1)] + positions_a
+    size = int(widths.sum())
+    covered: list[int] | dict[int, int]
+    covered = [-1] * size if size <= COVERED_LIST_SIZE * max(1, len(places)) else {}
+    seen = covered.__getitem__ if isinstance(covered, list) else covered.get
+    keys, positions_b = places.tolist(), links[3].tolist()
     edits = edit_plan(config.max_edit_words)
     # Lazily in C, so each link is checked against the alignments of the links before it.
-    for n in compress(count(), map(ne, map(covered.get, keys), positions_b)):
-        doc_a, pos_a, doc_b, pos_b = docs_a[n], positions_a[n], docs_b[n], positions_b[n]
+    for n in compress(count(), map(ne, map(seen, keys), positions_b)):
+        doc_a, pos_a, doc_b, pos_b = (
+            int(docs_a[n]),
+            int(positions_a[n]),
+            int(docs_b[n]),
+            positions_b[n],
+        )
         blocks = align_from_seed(
             sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words, edits=edits
         )
         base = keys[n] - pos_a
-        for block in blocks:
-            covered.update(
-                zip(
-                    range(base + block.a, base + block.a + block.size),
-                    range(block.b, block.b + block.size),
-                    strict=True,
+        matched = 0
+        for first_a, first_b, block_size in blocks:
+            start = base + first_a
+            if isinstance(covered, list):
+                covered[start : start + block_size] = range(first_b, first_b + block_size)
+            else:
+                covered.update(
+                    zip(
+                        range(start, start + block_size),
+                        range(first_b, first_b + block_size),
+                        strict=True,
+                    )
                 )
-            )
-        if sum(block.size for block in blocks) >= config.min_words:
+            matched += block_size
+        if matched >= config.min_words:
             yield doc_a, doc_b, blocks
-
-
-class _Offsets:
-    """Character offsets of the words of a group's documents, worked out when first needed."""
-
-    def __init__(self, words: Sequence[Words]) -> None:
-        self.words = words
-        self.bounds: dict[int, list[int]] = {}
-
-    def span(self, doc: int, first: int, end: int) -> tuple[int, int]:
-        """``(start, end)`` in the text of document ``doc`` of its words ``first..end - 1``."""
-        bounds = self.bounds.get(doc)
-        if bounds is None:
-            bounds = self.bounds[doc] = self.words[doc].bounds()
-        return bounds[2 * first], bounds[2 * end - 1]
 
 
 def _passage(
     docs: Sequence[Document],
-    offsets: _Offsets,
+    words: Sequence[Words],
     sequences: Sequence[Sequence[int]],
     occurrences: Sequence[Span],
     story: str | None,
@@ -224,7 +226,11 @@ def _passage(
     found = []
     readings = set()
     for doc, first, end in occurrences:
-        found.append(Occurrence(docs[doc].id, *offsets.span(doc, first, end)))
+        pieces = words[doc].pieces
+        start = sum(map(len, pieces[: 2 * first + 1]))
+        found.append(
+            Occurrence(docs[doc].id, start, start + sum(map(len, pieces[2 * first + 1 : 2 * end])))
+        )
         readings.add(tuple(sequences[doc][first:end]))
     head_doc, head_first, head_end = occurrences[0]
     return Passage(
