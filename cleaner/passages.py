@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import chain, compress, count
+from itertools import accumulate, chain, compress, count
 from operator import ne
 
 import numpy as np
@@ -39,7 +39,7 @@ from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
 from cleaner.normalize import WordReader, Words
 from cleaner.parallel import chunked_map
-from cleaner.seeds import Links, seed_links
+from cleaner.seeds import IntArray, Links, seed_links
 from cleaner.spans import Span, group_alignments
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
@@ -135,35 +135,50 @@ def _resolve_groups(
 def _groups_passages(
     chunk: list[tuple[list[Document], str | None]], config: PassageConfig
 ) -> list[list[Passage]]:
-    """The passages of each group of a chunk (one pool task)."""
+    """The passages of each group of a chunk (one pool task), not yet numbered.
+
+    The chunk's documents are read and indexed together (their seed windows found in one pass),
+    each group with word ids of its own, so that windows of different groups never match.
+    """
     reader = WordReader(
         casefold=config.casefold,
         unify_apostrophes=config.unify_apostrophes,
         join_hyphenated=config.join_hyphenated,
     )
-    return [_group_passages(docs, story, config, reader) for docs, story in chunk]
-
-
-def _group_passages(
-    docs: Sequence[Document], story: str | None, config: PassageConfig, reader: WordReader
-) -> list[Passage]:
-    """Passages among ``docs`` (sorted by id), not yet numbered; ``reader`` reads words as
-    ``config`` says."""
+    docs = [doc for members, _ in chunk for doc in members]
     words = [reader.read(doc.text) for doc in docs]
-    vocabulary = dict(zip(dict.fromkeys(chain.from_iterable(w.norms for w in words)), count()))
-    sequences = [list(map(vocabulary.__getitem__, w.norms)) for w in words]
-    lengths = [len(seq) for seq in sequences]
-    ids = np.fromiter(chain.from_iterable(sequences), dtype=np.int64, count=sum(lengths))
-    links = seed_links(ids, lengths, config.seed_words)
-    alignments = list(_alignments(sequences, links, config))
-    groups = group_alignments(alignments, config.min_words)
-    return [_passage(docs, words, sequences, occurrences, story) for occurrences in groups]
+    ends = list(accumulate(len(members) for members, _ in chunk))
+    sequences: list[list[int]] = []
+    next_id = 0
+    for end, (members, _) in zip(ends, chunk, strict=True):
+        group_words = words[end - len(members) : end]
+        norms = dict.fromkeys(chain.from_iterable(w.norms for w in group_words))
+        vocabulary = dict(zip(norms, count(next_id)))
+        next_id += len(vocabulary)
+        sequences += [list(map(vocabulary.__getitem__, w.norms)) for w in group_words]
+    lengths = np.array([len(seq) for seq in sequences], dtype=np.int64)
+    ids = np.fromiter(chain.from_iterable(sequences), dtype=np.int64, count=int(lengths.sum()))
+    links = seed_links(ids, lengths.tolist(), config.seed_words)
+    # Links come window by window, windows by first place: group by group.
+    group_of_link = np.searchsorted(np.array(ends), links[0], side="right")
+    bounds = np.searchsorted(group_of_link, np.arange(len(chunk) + 1)).tolist()
+    found = []
+    for n, (_, story) in enumerate(chunk):
+        lo, hi = bounds[n], bounds[n + 1]
+        group_links = (links[0][lo:hi], links[1][lo:hi], links[2][lo:hi], links[3][lo:hi])
+        alignments = list(_alignments(sequences, lengths, group_links, config))
+        spans = group_alignments(alignments, config.min_words)
+        found.append(
+            [_passage(docs, words, sequences, occurrences, story) for occurrences in spans]
+        )
+    return found
 
 
 def _alignments(
-    sequences: Sequence[Sequence[int]], links: Links, config: PassageConfig
+    sequences: Sequence[Sequence[int]], lengths: IntArray, links: Links, config: PassageConfig
 ) -> Iterator[tuple[int, int, list[Block]]]:
-    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links.
+    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links
+    (``lengths`` are those of ``sequences``).
 
     A link already inside an earlier alignment of its two documents (the latest one to align
     its word of document a with a word of document b) is skipped.
@@ -173,7 +188,7 @@ def _alignments(
     # in a), -1 if none. Places are numbered pair by pair, each pair of documents with links
     # taking as many numbers as doc a has words: a list, unless that is many times the links.
     pairs, pair = np.unique(docs_a * len(sequences) + docs_b, return_inverse=True)
-    widths = np.array([len(seq) for seq in sequences], dtype=np.int64)[pairs // len(sequences)]
+    widths = lengths[pairs // len(sequences)]
     places = (np.cumsum(widths) - widths)[pair.reshape(-1)] + positions_a
     size = int(widths.sum())
     covered: list[int] | dict[int, int]
@@ -226,11 +241,10 @@ def _passage(
     found = []
     readings = set()
     for doc, first, end in occurrences:
-        pieces = words[doc].pieces
-        start = sum(map(len, pieces[: 2 * first + 1]))
-        found.append(
-            Occurrence(docs[doc].id, start, start + sum(map(len, pieces[2 * first + 1 : 2 * end])))
-        )
+        pieces = words[doc].pieces  # gap, word, gap, word, ...: joined lengths are offsets
+        start = len("".join(pieces[: 2 * first + 1]))
+        end_offset = start + len("".join(pieces[2 * first + 1 : 2 * end]))
+        found.append(Occurrence(docs[doc].id, start, end_offset))
         readings.add(tuple(sequences[doc][first:end]))
     head_doc, head_first, head_end = occurrences[0]
     return Passage(
