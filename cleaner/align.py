@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+CHUNK = 16
+"""Words compared at once while measuring a long exact run."""
 Step = tuple[int, int, int]
 """A skip ``(in a, in b, the larger of the two)``; a chosen one ``(in a, in b, run after it)``."""
 
@@ -58,20 +60,17 @@ def edit_plan(max_edit: int) -> Edits:
 def _run_forward(a: Sequence[int], b: Sequence[int], i: int, j: int) -> int:
     """Length of the exact match starting at ``a[i]``, ``b[j]`` (``i``, ``j`` >= 0).
 
-    Compares slices of doubling, then halving length, so a long run costs a few comparisons
-    done in C rather than one Python step per word.
+    Compares slices of ``CHUNK`` words first, so a long run costs a few comparisons done in C
+    rather than one Python step per word.
     """
     limit = min(len(a) - i, len(b) - j)
     if limit <= 0 or a[i] != b[j]:
         return 0
-    n = step = 1
-    while n + step <= limit and a[i + n : i + n + step] == b[j + n : j + n + step]:
-        n += step
-        step *= 2
-    while step > 1:
-        step //= 2
-        if n + step <= limit and a[i + n : i + n + step] == b[j + n : j + n + step]:
-            n += step
+    n = 1
+    while n + CHUNK <= limit and a[i + n : i + n + CHUNK] == b[j + n : j + n + CHUNK]:
+        n += CHUNK
+    while n < limit and a[i + n] == b[j + n]:
+        n += 1
     return n
 
 
@@ -80,16 +79,13 @@ def _run_backward(a: Sequence[int], b: Sequence[int], i: int, j: int) -> int:
     limit = min(i, j) + 1
     if limit <= 0 or a[i] != b[j]:
         return 0
-    n = step = 1
-    while n + step <= limit and a[i - n - step + 1 : i - n + 1] == b[j - n - step + 1 : j - n + 1]:
-        n += step
-        step *= 2
-    while step > 1:
-        step //= 2
-        if n + step <= limit and (
-            a[i - n - step + 1 : i - n + 1] == b[j - n - step + 1 : j - n + 1]
-        ):
-            n += step
+    n = 1
+    while (
+        n + CHUNK <= limit and a[i - n - CHUNK + 1 : i - n + 1] == b[j - n - CHUNK + 1 : j - n + 1]
+    ):
+        n += CHUNK
+    while n < limit and a[i - n] == b[j - n]:
+        n += 1
     return n
 
 
