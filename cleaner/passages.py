@@ -26,6 +26,7 @@ the first occurrence (by document id, then start).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import accumulate, chain, compress, count
@@ -151,78 +152,97 @@ def _groups_passages(
     sequences: list[list[int]] = []
     next_id = 0
     for end, (members, _) in zip(ends, chunk, strict=True):
-        group_words = words[end - len(members) : end]
-        norms = dict.fromkeys(chain.from_iterable(w.norms for w in group_words))
-        vocabulary = dict(zip(norms, count(next_id)))
+        vocabulary: defaultdict[str, int] = defaultdict(count(next_id).__next__)
+        sequences += [
+            list(map(vocabulary.__getitem__, w.norms)) for w in words[end - len(members) : end]
+        ]
         next_id += len(vocabulary)
-        sequences += [list(map(vocabulary.__getitem__, w.norms)) for w in group_words]
     lengths = np.array([len(seq) for seq in sequences], dtype=np.int64)
     ids = np.fromiter(chain.from_iterable(sequences), dtype=np.int64, count=int(lengths.sum()))
     links = seed_links(ids, lengths.tolist(), config.seed_words)
     # Links come window by window, windows by first place: group by group.
     group_of_link = np.searchsorted(np.array(ends), links[0], side="right")
     bounds = np.searchsorted(group_of_link, np.arange(len(chunk) + 1)).tolist()
+    covered = _Covered(links, lengths)
     found = []
     for n, (_, story) in enumerate(chunk):
-        lo, hi = bounds[n], bounds[n + 1]
-        group_links = (links[0][lo:hi], links[1][lo:hi], links[2][lo:hi], links[3][lo:hi])
-        alignments = list(_alignments(sequences, lengths, group_links, config))
-        spans = group_alignments(alignments, config.min_words)
+        alignments = _alignments(sequences, links, covered, range(bounds[n], bounds[n + 1]), config)
+        spans = group_alignments(list(alignments), config.min_words)
         found.append(
             [_passage(docs, words, sequences, occurrences, story) for occurrences in spans]
         )
     return found
 
 
+class _Covered:
+    """For each link, which position of its doc b its place (doc a, doc b, position in doc a)
+    was last aligned with, -1 if none.
+
+    Places are numbered pair by pair of documents with links, each pair taking as many numbers
+    as its doc a has words; the positions are kept in a list, or in a dict if the list would be
+    many times longer than the links.
+    """
+
+    def __init__(self, links: Links, lengths: IntArray) -> None:
+        docs_a, positions_a, docs_b, positions_b = links
+        pairs, pair = np.unique(docs_a * len(lengths) + docs_b, return_inverse=True)
+        widths = lengths[pairs // len(lengths)]
+        places = (np.cumsum(widths) - widths)[pair.reshape(-1)] + positions_a
+        size = int(widths.sum())
+        self.places: list[int] = places.tolist()
+        self.targets: list[int] = positions_b.tolist()
+        self.positions: list[int] | dict[int, int]
+        self.positions = [-1] * size if size <= COVERED_LIST_SIZE * max(1, len(places)) else {}
+
+    def uncovered(self, links: range) -> Iterator[int]:
+        """The links (a range of link numbers) not inside the alignment that last covered their
+        place, checked lazily in C: each against the alignments made before it is reached."""
+        positions = self.positions
+        seen = positions.__getitem__ if isinstance(positions, list) else positions.get
+        places = self.places[links.start : links.stop]
+        return compress(links, map(ne, map(seen, places), self.targets[links.start : links.stop]))
+
+    def cover(self, link: int, position_a: int, blocks: Sequence[Block]) -> None:
+        """Record ``blocks``, aligned from ``link`` at ``position_a`` of its doc a."""
+        base = self.places[link] - position_a
+        positions = self.positions
+        for first_a, first_b, size in blocks:
+            start = base + first_a
+            if isinstance(positions, list):
+                positions[start : start + size] = range(first_b, first_b + size)
+            else:
+                positions.update(
+                    zip(range(start, start + size), range(first_b, first_b + size), strict=True)
+                )
+
+
 def _alignments(
-    sequences: Sequence[Sequence[int]], lengths: IntArray, links: Links, config: PassageConfig
+    sequences: Sequence[Sequence[int]],
+    links: Links,
+    covered: _Covered,
+    span: range,
+    config: PassageConfig,
 ) -> Iterator[tuple[int, int, list[Block]]]:
-    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links
-    (``lengths`` are those of ``sequences``).
+    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from the
+    links in ``span``.
 
     A link already inside an earlier alignment of its two documents (the latest one to align
     its word of document a with a word of document b) is skipped.
     """
-    docs_a, positions_a, docs_b, _ = links
-    # ``covered[place]``: the position in b last aligned with the place (doc a, doc b, position
-    # in a), -1 if none. Places are numbered pair by pair, each pair of documents with links
-    # taking as many numbers as doc a has words: a list, unless that is many times the links.
-    pairs, pair = np.unique(docs_a * len(sequences) + docs_b, return_inverse=True)
-    widths = lengths[pairs // len(sequences)]
-    places = (np.cumsum(widths) - widths)[pair.reshape(-1)] + positions_a
-    size = int(widths.sum())
-    covered: list[int] | dict[int, int]
-    covered = [-1] * size if size <= COVERED_LIST_SIZE * max(1, len(places)) else {}
-    seen = covered.__getitem__ if isinstance(covered, list) else covered.get
-    keys, positions_b = places.tolist(), links[3].tolist()
+    docs_a, positions_a, docs_b, positions_b = links
     edits = edit_plan(config.max_edit_words)
-    # Lazily in C, so each link is checked against the alignments of the links before it.
-    for n in compress(count(), map(ne, map(seen, keys), positions_b)):
-        doc_a, pos_a, doc_b, pos_b = (
-            int(docs_a[n]),
-            int(positions_a[n]),
-            int(docs_b[n]),
-            positions_b[n],
-        )
+    for n in covered.uncovered(span):
+        doc_a, pos_a, doc_b = int(docs_a[n]), int(positions_a[n]), int(docs_b[n])
         blocks = align_from_seed(
-            sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words, edits=edits
+            sequences[doc_a],
+            sequences[doc_b],
+            pos_a,
+            int(positions_b[n]),
+            config.max_edit_words,
+            edits=edits,
         )
-        base = keys[n] - pos_a
-        matched = 0
-        for first_a, first_b, block_size in blocks:
-            start = base + first_a
-            if isinstance(covered, list):
-                covered[start : start + block_size] = range(first_b, first_b + block_size)
-            else:
-                covered.update(
-                    zip(
-                        range(start, start + block_size),
-                        range(first_b, first_b + block_size),
-                        strict=True,
-                    )
-                )
-            matched += block_size
-        if matched >= config.min_words:
+        covered.cover(n, pos_a, blocks)
+        if sum(block.size for block in blocks) >= config.min_words:
             yield doc_a, doc_b, blocks
 
 
@@ -239,19 +259,20 @@ def _passage(
     when every occurrence reads the same normalised words (the same word ids).
     """
     found = []
-    readings = set()
+    head_doc, head_first, head_end = occurrences[0]
+    reading = sequences[head_doc][head_first:head_end]
+    verbatim = True
     for doc, first, end in occurrences:
         pieces = words[doc].pieces  # gap, word, gap, word, ...: joined lengths are offsets
         start = len("".join(pieces[: 2 * first + 1]))
         end_offset = start + len("".join(pieces[2 * first + 1 : 2 * end]))
         found.append(Occurrence(docs[doc].id, start, end_offset))
-        readings.add(tuple(sequences[doc][first:end]))
-    head_doc, head_first, head_end = occurrences[0]
+        verbatim = verbatim and sequences[doc][first:end] == reading
     return Passage(
         id="",
         text=docs[head_doc].text[found[0].start : found[0].end],
         words=head_end - head_first,
-        verbatim=len(readings) == 1,
+        verbatim=verbatim,
         occurrences=tuple(found),
         story=story,
     )
