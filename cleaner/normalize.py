@@ -99,7 +99,7 @@ class WordReader:
     def read(self, text: str) -> Words:
         """The words of ``text``."""
         if text.isascii() or self._in_place(text):
-            pieces = self.split(self._normalise(text))
+            pieces = self.split(self.normalise(text))
             return Words(pieces[1::2], pieces)
         pieces = self.split(text)
         written = pieces[1::2]
@@ -107,9 +107,9 @@ class WordReader:
             return Words(written, pieces)
         # Normalising the words joined by a separator normalises each word, even where folding
         # changes the length.
-        return Words(self._normalise(_SEPARATOR.join(written)).split(_SEPARATOR), pieces)
+        return Words(self.normalise(_SEPARATOR.join(written)).split(_SEPARATOR), pieces)
 
-    def _normalise(self, text: str) -> str:
+    def normalise(self, text: str) -> str:
         """``text`` with apostrophe (and dash) forms unified and case folded, as asked."""
         if self.unify_apostrophes:
             for form, ascii_twin in self.forms:
@@ -124,18 +124,18 @@ class WordReader:
         if self.in_place.issuperset(text):
             return True
         for char in set(text) - self.in_place:
-            if char in self.not_in_place or not self._keeps_kind(char):
+            if char in self.not_in_place or not self.keeps_kind(char):
                 self.not_in_place.add(char)
                 return False
             self.in_place.add(char)
         return True
 
-    def _keeps_kind(self, char: str) -> bool:
+    def keeps_kind(self, char: str) -> bool:
         """Whether ``char`` normalises to one character of the same kind."""
-        normal = self._normalise(char)
-        return len(normal) == 1 and self._kind(normal) == self._kind(char)
+        normal = self.normalise(char)
+        return len(normal) == 1 and self.kind(normal) == self.kind(char)
 
-    def _kind(self, char: str) -> tuple[bool, bool]:
+    def kind(self, char: str) -> tuple[bool, bool]:
         """What the word pattern sees of ``char``: a letter or digit, a joiner inside words."""
         return _LETTER_OR_DIGIT.match(char) is not None, char in self.joiners
 

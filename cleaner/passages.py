@@ -38,10 +38,11 @@ from cleaner.align import Block, align_from_seed, edit_plan
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
-from cleaner.normalize import WordReader, Words
+from cleaner.normalize import WordReader
 from cleaner.parallel import chunked_map
 from cleaner.seeds import IntArray, Links, seed_links
 from cleaner.spans import Span, group_alignments
+from cleaner.wordbatch import TextWords, read_batch
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
 
@@ -147,7 +148,7 @@ def _groups_passages(
         join_hyphenated=config.join_hyphenated,
     )
     docs = [doc for members, _ in chunk for doc in members]
-    words = [reader.read(doc.text) for doc in docs]
+    words = read_batch([doc.text for doc in docs], reader)
     ends = list(accumulate(len(members) for members, _ in chunk))
     sequences: list[list[int]] = []
     next_id = 0
@@ -248,7 +249,7 @@ def _alignments(
 
 def _passage(
     docs: Sequence[Document],
-    words: Sequence[Words],
+    words: Sequence[TextWords],
     sequences: Sequence[Sequence[int]],
     occurrences: Sequence[Span],
     story: str | None,
@@ -263,10 +264,9 @@ def _passage(
     reading = sequences[head_doc][head_first:head_end]
     verbatim = True
     for doc, first, end in occurrences:
-        pieces = words[doc].pieces  # gap, word, gap, word, ...: joined lengths are offsets
-        start = len("".join(pieces[: 2 * first + 1]))
-        end_offset = start + len("".join(pieces[2 * first + 1 : 2 * end]))
-        found.append(Occurrence(docs[doc].id, start, end_offset))
+        found.append(
+            Occurrence(docs[doc].id, int(words[doc].starts[first]), int(words[doc].ends[end - 1]))
+        )
         verbatim = verbatim and sequences[doc][first:end] == reading
     return Passage(
         id="",
