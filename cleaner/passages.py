@@ -176,12 +176,13 @@ def _groups_passages(
 
 
 class _Covered:
-    """For each link, which position of its doc b its place (doc a, doc b, position in doc a)
-    was last aligned with, -1 if none.
+    """For each place (doc a, doc b, position in doc a) of a link, the diagonal (position in b
+    minus position in a) of the alignment that last covered it, None if none.
 
-    Places are numbered pair by pair of documents with links, each pair taking as many numbers
-    as its doc a has words; the positions are kept in a list, or in a dict if the list would be
-    many times longer than the links.
+    A link is inside that alignment when its own diagonal is the same. Places are numbered pair
+    by pair of documents with links, each pair taking as many numbers as its doc a has words;
+    diagonals are kept in a list, or in a dict if the list would be many times longer than the
+    links.
     """
 
     def __init__(self, links: Links, lengths: IntArray) -> None:
@@ -191,30 +192,31 @@ class _Covered:
         places = (np.cumsum(widths) - widths)[pair.reshape(-1)] + positions_a
         size = int(widths.sum())
         self.places: list[int] = places.tolist()
-        self.targets: list[int] = positions_b.tolist()
-        self.positions: list[int] | dict[int, int]
-        self.positions = [-1] * size if size <= COVERED_LIST_SIZE * max(1, len(places)) else {}
+        self.diagonals: list[int] = (positions_b - positions_a).tolist()
+        self.covered: list[int | None] | dict[int, int]
+        if size <= COVERED_LIST_SIZE * max(1, len(places)):
+            self.covered = [None] * size
+        else:
+            self.covered = {}
 
     def uncovered(self, links: range) -> Iterator[int]:
         """The links (a range of link numbers) not inside the alignment that last covered their
         place, checked lazily in C: each against the alignments made before it is reached."""
-        positions = self.positions
-        seen = positions.__getitem__ if isinstance(positions, list) else positions.get
+        covered = self.covered
+        seen = covered.__getitem__ if isinstance(covered, list) else covered.get
         places = self.places[links.start : links.stop]
-        return compress(links, map(ne, map(seen, places), self.targets[links.start : links.stop]))
+        return compress(links, map(ne, map(seen, places), self.diagonals[links.start : links.stop]))
 
     def cover(self, link: int, position_a: int, blocks: Sequence[Block]) -> None:
         """Record ``blocks``, aligned from ``link`` at ``position_a`` of its doc a."""
         base = self.places[link] - position_a
-        positions = self.positions
+        covered = self.covered
         for first_a, first_b, size in blocks:
             start = base + first_a
-            if isinstance(positions, list):
-                positions[start : start + size] = range(first_b, first_b + size)
+            if isinstance(covered, list):
+                covered[start : start + size] = [first_b - first_a] * size
             else:
-                positions.update(
-                    zip(range(start, start + size), range(first_b, first_b + size), strict=True)
-                )
+                covered.update(dict.fromkeys(range(start, start + size), first_b - first_a))
 
 
 def _alignments(
