@@ -2,19 +2,24 @@
 
 How passages are found, within each group of documents (a story) independently:
 
-1. Each document is read as normalised words with their character spans (``cleaner.normalize``).
-2. Every window of ``seed_words`` words is indexed (window -> postings). A window found in two or
+1. Each document is read as normalised words with their character spans (``cleaner.normalize``;
+   many texts at once by ``cleaner.wordbatch``), the words numbered per group.
+2. Every window of ``seed_words`` words is indexed (``cleaner.seeds``). A window found in two or
    more documents links each of its postings to one pivot posting (the first in document order),
    so a window shared by n documents gives n - 1 links, never n * (n - 1) / 2.
-3. Each link grows into an alignment: a maximal exact run, extended across small edits (at most
-   ``max_edit_words`` changed, inserted or deleted words) while an exact run at least as long as
-   the edit follows. Links already inside an alignment of the same two documents are skipped, so
-   hundreds of near-identical copies cost one alignment each per pivot, not one per pair.
-   Alignments with fewer than ``min_words`` matching words are dropped.
+3. Each link grows into an alignment (``cleaner.align``): a maximal exact run, extended across
+   small edits (at most ``max_edit_words`` changed, inserted or deleted words) while an exact run
+   at least as long as the edit follows. A link already inside an alignment of the same two
+   documents (the last one to cover its word of the first document) is skipped, so hundreds of
+   near-identical copies cost one alignment each per pivot, not one per pair. Alignments with
+   fewer than ``min_words`` matching words are dropped.
 4. The two spans of each alignment belong to one passage; spans standing at about the same
    place in a document are one occurrence, and a short span nested in a longer one is its own
    passage, carried through the longer one's alignments to every document it stands in
    (``cleaner.spans``). A passage's occurrences are its merged spans, one per place.
+
+The groups of a pool task are read and indexed together (steps 1 and 2 in one pass), which
+gives the same links as one group at a time: word numbers differ between groups.
 
 A passage is ``verbatim`` when all its occurrences read the same normalised words; otherwise it
 is near-verbatim: every occurrence is aligned with an occurrence in another document over at

@@ -68,7 +68,10 @@ def read_batch(texts: Sequence[str], reader: WordReader) -> list[TextWords]:
         raise AssertionError("words and spans disagree")
     offsets = [0, *accumulate(len(text) + 1 for text in texts)]
     bounds = np.searchsorted(starts, offsets).tolist()
-    odd = set(np.searchsorted(offsets, np.flatnonzero(np.isin(points, odd_points)), "right") - 1)
+    odd = set()  # texts with a character that does not normalise in place
+    if len(odd_points):
+        at = np.flatnonzero(np.isin(points, odd_points))
+        odd = set((np.searchsorted(offsets, at, "right") - 1).tolist())
     batch = []
     for n, text in enumerate(texts):
         if n in odd:
@@ -111,9 +114,8 @@ def _characters(points: NDArray[np.uint32], reader: WordReader) -> _Characters:
     in_place = np.empty(len(points), dtype=bool)
     for n, point in enumerate(points.tolist()):
         char = chr(point)
-        folded = reader.normalise(char)
         alnum, joiner = reader.kind(char)
         kind[n] = LETTER_OR_DIGIT if alnum else JOINER if joiner else OTHER
-        in_place[n] = len(folded) == 1 and reader.kind(folded) == (alnum, joiner)
-        normal[n] = ord(folded) if in_place[n] else point
+        in_place[n] = reader.keeps_kind(char)
+        normal[n] = ord(reader.normalise(char)) if in_place[n] else point
     return _Characters(points, normal, kind, in_place)
