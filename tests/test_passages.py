@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import doctest
+import importlib
 import itertools
 import json
 import pickle
@@ -328,3 +330,12 @@ def test_groups_read_together_stay_apart(
     assert {p.story for p in together} == {"a", "b"}
     for passage in together:  # each group's passages link its own two documents only
         assert set(docs_of(passage)) == set(groups[passage.story or ""])
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["passages", "normalize", "wordbatch", "seeds", "align", "spans"],
+)
+def test_docstring_examples(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(f"cleaner.{module}"))
+    assert result.failed == 0 and result.attempted > 0
