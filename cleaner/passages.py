@@ -47,7 +47,7 @@ from cleaner.normalize import WordReader
 from cleaner.parallel import chunked_map
 from cleaner.seeds import IntArray, Links, seed_links
 from cleaner.spans import Span, group_alignments
-from cleaner.wordbatch import TextWords, read_batch
+from cleaner.wordbatch import BatchReader, TextWords
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
 
@@ -99,7 +99,19 @@ def find_shared_passages(
     found = [
         passage
         for passages in chunked_map(
-            _groups_passages, tasks, config, jobs=jobs, chunk_size=GROUPS_PER_TASK, done=done
+            _groups_passages,
+            tasks,
+            config,
+            BatchReader(
+                WordReader(
+                    casefold=config.casefold,
+                    unify_apostrophes=config.unify_apostrophes,
+                    join_hyphenated=config.join_hyphenated,
+                )
+            ),
+            jobs=jobs,
+            chunk_size=GROUPS_PER_TASK,
+            done=done,
         )
         for passage in passages
     ]
@@ -140,20 +152,16 @@ def _resolve_groups(
 
 
 def _groups_passages(
-    chunk: list[tuple[list[Document], str | None]], config: PassageConfig
+    chunk: list[tuple[list[Document], str | None]], config: PassageConfig, reader: BatchReader
 ) -> list[list[Passage]]:
-    """The passages of each group of a chunk (one pool task), not yet numbered.
+    """The passages of each group of a chunk (one pool task), not yet numbered; ``reader``
+    reads words as ``config`` says.
 
     The chunk's documents are read and indexed together (their seed windows found in one pass),
     each group with word ids of its own, so that windows of different groups never match.
     """
-    reader = WordReader(
-        casefold=config.casefold,
-        unify_apostrophes=config.unify_apostrophes,
-        join_hyphenated=config.join_hyphenated,
-    )
     docs = [doc for members, _ in chunk for doc in members]
-    words = read_batch([doc.text for doc in docs], reader)
+    words = reader.read([doc.text for doc in docs])
     ends = list(accumulate(len(members) for members, _ in chunk))
     sequences: list[list[int]] = []
     next_id = 0
@@ -212,16 +220,20 @@ class _Covered:
         places = self.places[links.start : links.stop]
         return compress(links, map(ne, map(seen, places), self.diagonals[links.start : links.stop]))
 
-    def cover(self, link: int, position_a: int, blocks: Sequence[Block]) -> None:
-        """Record ``blocks``, aligned from ``link`` at ``position_a`` of its doc a."""
+    def cover(self, link: int, position_a: int, blocks: Sequence[Block]) -> int:
+        """Record ``blocks``, aligned from ``link`` at ``position_a`` of its doc a; the number of
+        words they match."""
         base = self.places[link] - position_a
         covered = self.covered
+        matched = 0
         for first_a, first_b, size in blocks:
             start = base + first_a
             if isinstance(covered, list):
                 covered[start : start + size] = [first_b - first_a] * size
             else:
                 covered.update(dict.fromkeys(range(start, start + size), first_b - first_a))
+            matched += size
+        return matched
 
 
 def _alignments(
@@ -249,8 +261,7 @@ def _alignments(
             config.max_edit_words,
             edits=edits,
         )
-        covered.cover(n, pos_a, blocks)
-        if sum(block.size for block in blocks) >= config.min_words:
+        if covered.cover(n, pos_a, blocks) >= config.min_words:
             yield doc_a, doc_b, blocks
 
 
@@ -271,9 +282,7 @@ def _passage(
     reading = sequences[head_doc][head_first:head_end]
     verbatim = True
     for doc, first, end in occurrences:
-        found.append(
-            Occurrence(docs[doc].id, int(words[doc].starts[first]), int(words[doc].ends[end - 1]))
-        )
+        found.append(Occurrence(docs[doc].id, *words[doc].span(first, end)))
         verbatim = verbatim and sequences[doc][first:end] == reading
     return Passage(
         id="",

@@ -12,8 +12,8 @@ A text holding a character that does not normalise to one character of the same 
 folds to "ss") is read by the reader itself, the exact slower way.
 
 >>> batch = read_batch(["\u201cIT\u2019S  ok\u201d, he said", "Stra\u00dfe"], WordReader())
->>> [(words.norms, words.starts.tolist()) for words in batch]
-[(["it's", 'ok', 'he', 'said'], [1, 7, 12, 15]), (['strasse'], [0])]
+>>> [(words.norms, words.span(1, 2)) for words in batch[:1]], batch[1].norms
+([(["it's", 'ok', 'he', 'said'], (7, 9))], ['strasse'])
 """
 
 from __future__ import annotations
@@ -35,11 +35,17 @@ TABLE_SIZE = 1 << 17
 
 
 class TextWords(NamedTuple):
-    """The words of one text: normalised forms and the spans ``text[start:end]``."""
+    """The words of one text: normalised forms, and where each starts and ends, counted from
+    ``offset`` characters before the text (the texts of a batch share their spans' arrays)."""
 
     norms: list[str]
     starts: NDArray[np.int64]
     ends: NDArray[np.int64]
+    offset: int = 0
+
+    def span(self, first: int, end: int) -> tuple[int, int]:
+        """``(start, end)`` in the text of words ``first .. end - 1``."""
+        return int(self.starts[first]) - self.offset, int(self.ends[end - 1]) - self.offset
 
 
 class _Characters(NamedTuple):
@@ -52,70 +58,88 @@ class _Characters(NamedTuple):
     in_place: NDArray[np.bool_]
 
 
+class BatchReader:
+    """Reads batches of texts as ``reader`` reads each, remembering what it makes of each
+    character (its normal form, kind, and whether it normalises in place)."""
+
+    def __init__(self, reader: WordReader) -> None:
+        self.reader = reader
+        self.known: dict[int, tuple[int, int, bool]] = {}
+
+    def read(self, texts: Sequence[str]) -> list[TextWords]:
+        """The words of each of ``texts``."""
+        joined = " ".join(texts)  # a space is no part of a word: words never span two texts
+        points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        kind, normal, odd_points = self._look_up(points)
+        letter = kind == LETTER_OR_DIGIT
+        in_word = letter.copy()
+        in_word[1:-1] |= (kind[1:-1] == JOINER) & letter[:-2] & letter[2:]
+        edges = np.diff(in_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
+        starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+        spaced = np.where(in_word, normal, np.uint32(SPACE))
+        norms = spaced.tobytes().decode("utf-32-le").split()
+        if len(norms) != len(starts):  # cannot happen: no letter, digit or joiner is a space
+            raise AssertionError("words and spans disagree")
+        offsets = [0, *accumulate(len(text) + 1 for text in texts)]
+        bounds = np.searchsorted(starts, offsets).tolist()
+        odd = set()  # texts with a character that does not normalise in place
+        if len(odd_points):
+            at = np.flatnonzero(np.isin(points, odd_points))
+            odd = set((np.searchsorted(offsets, at, "right") - 1).tolist())
+        batch = []
+        for n, text in enumerate(texts):
+            if n in odd:
+                words = self.reader.read(text)
+                text_bounds = np.array(words.bounds(), dtype=np.int64)
+                batch.append(TextWords(words.norms, text_bounds[0:-1:2], text_bounds[1::2]))
+            else:
+                lo, hi = bounds[n], bounds[n + 1]
+                batch.append(TextWords(norms[lo:hi], starts[lo:hi], ends[lo:hi], offsets[n]))
+        return batch
+
+    def _look_up(
+        self, points: NDArray[np.uint32]
+    ) -> tuple[NDArray[np.uint8], NDArray[np.uint32], NDArray[np.uint32]]:
+        """The kind and normal form of each code point of ``points``, and the distinct code
+        points that do not normalise in place. Small code points are looked up in tables,
+        others (rare: beyond ``TABLE_SIZE``) by binary search."""
+        top = int(points.max()) + 1 if len(points) else 0
+        if top <= TABLE_SIZE:
+            seen = np.zeros(top, dtype=bool)
+            seen[points] = True
+            chars = self._characters(np.flatnonzero(seen).astype(np.uint32))
+            kinds = np.zeros(top, dtype=np.uint8)
+            kinds[chars.points] = chars.kind
+            normals = np.zeros(top, dtype=np.uint32)
+            normals[chars.points] = chars.normal
+            return kinds[points], normals[points], chars.points[~chars.in_place]
+        chars = self._characters(np.unique(points))
+        at = np.searchsorted(chars.points, points)
+        return chars.kind[at], chars.normal[at], chars.points[~chars.in_place]
+
+    def _characters(self, points: NDArray[np.uint32]) -> _Characters:
+        """What the reader makes of each of the distinct code points ``points`` (sorted)."""
+        known, reader = self.known, self.reader
+        for point in points.tolist():
+            if point not in known:
+                char = chr(point)
+                alnum, joiner = reader.kind(char)
+                in_place = reader.keeps_kind(char)
+                known[point] = (
+                    ord(reader.normalise(char)) if in_place else point,
+                    LETTER_OR_DIGIT if alnum else JOINER if joiner else OTHER,
+                    in_place,
+                )
+        table = np.array([known[point] for point in points.tolist()], dtype=np.int64)
+        table = table.reshape(-1, 3)
+        return _Characters(
+            points,
+            table[:, 0].astype(np.uint32),
+            table[:, 1].astype(np.uint8),
+            table[:, 2].astype(bool),
+        )
+
+
 def read_batch(texts: Sequence[str], reader: WordReader) -> list[TextWords]:
     """The words of each of ``texts``, as ``reader`` reads them."""
-    joined = " ".join(texts)  # a space is no part of a word: words never span two texts
-    points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kind, normal, odd_points = _look_up(points, reader)
-    letter = kind == LETTER_OR_DIGIT
-    in_word = letter.copy()
-    in_word[1:-1] |= (kind[1:-1] == JOINER) & letter[:-2] & letter[2:]
-    edges = np.diff(in_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    spaced = np.where(in_word, normal, np.uint32(SPACE)).astype(np.uint32)
-    norms = spaced.tobytes().decode("utf-32-le").split()
-    if len(norms) != len(starts):  # cannot happen: no letter, digit or joiner is a space
-        raise AssertionError("words and spans disagree")
-    offsets = [0, *accumulate(len(text) + 1 for text in texts)]
-    bounds = np.searchsorted(starts, offsets).tolist()
-    odd = set()  # texts with a character that does not normalise in place
-    if len(odd_points):
-        at = np.flatnonzero(np.isin(points, odd_points))
-        odd = set((np.searchsorted(offsets, at, "right") - 1).tolist())
-    batch = []
-    for n, text in enumerate(texts):
-        if n in odd:
-            words = reader.read(text)
-            bounds_of = np.array(words.bounds(), dtype=np.int64)
-            batch.append(TextWords(words.norms, bounds_of[0:-1:2], bounds_of[1::2]))
-        else:
-            lo, hi = bounds[n], bounds[n + 1]
-            batch.append(
-                TextWords(norms[lo:hi], starts[lo:hi] - offsets[n], ends[lo:hi] - offsets[n])
-            )
-    return batch
-
-
-def _look_up(
-    points: NDArray[np.uint32], reader: WordReader
-) -> tuple[NDArray[np.uint8], NDArray[np.uint32], NDArray[np.uint32]]:
-    """The kind and normal form of each code point of ``points``, and the distinct code points
-    that do not normalise in place. Small code points are looked up in tables, others (rare:
-    beyond ``TABLE_SIZE``) by binary search."""
-    top = int(points.max()) + 1 if len(points) else 0
-    if top <= TABLE_SIZE:
-        seen = np.zeros(top, dtype=bool)
-        seen[points] = True
-        chars = _characters(np.flatnonzero(seen).astype(np.uint32), reader)
-        kinds = np.zeros(top, dtype=np.uint8)
-        kinds[chars.points] = chars.kind
-        normals = np.zeros(top, dtype=np.uint32)
-        normals[chars.points] = chars.normal
-        return kinds[points], normals[points], chars.points[~chars.in_place]
-    chars = _characters(np.unique(points), reader)
-    at = np.searchsorted(chars.points, points)
-    return chars.kind[at], chars.normal[at], chars.points[~chars.in_place]
-
-
-def _characters(points: NDArray[np.uint32], reader: WordReader) -> _Characters:
-    """What ``reader`` makes of each of the distinct code points ``points`` (sorted)."""
-    normal = np.empty(len(points), dtype=np.uint32)
-    kind = np.empty(len(points), dtype=np.uint8)
-    in_place = np.empty(len(points), dtype=bool)
-    for n, point in enumerate(points.tolist()):
-        char = chr(point)
-        alnum, joiner = reader.kind(char)
-        kind[n] = LETTER_OR_DIGIT if alnum else JOINER if joiner else OTHER
-        in_place[n] = reader.keeps_kind(char)
-        normal[n] = ord(reader.normalise(char)) if in_place[n] else point
-    return _Characters(points, normal, kind, in_place)
+    return BatchReader(reader).read(texts)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.normalize import WordReader, tokenize
-from cleaner.wordbatch import TABLE_SIZE, read_batch
+from cleaner.wordbatch import TABLE_SIZE, BatchReader, read_batch
 
 OPTIONS = [
     dict(zip(("casefold", "unify_apostrophes", "join_hyphenated"), values, strict=True))
@@ -20,12 +20,12 @@ ODD = list("\u00dfI\u0130\u02bc\u0345\u2019'-\u2014\u03a3\ufb01x _1\u00b2\u0663\
 normalised ('\u02bc' becomes an apostrophe, '\u0345' a letter), or join words."""
 
 
-def check(texts: list[str], options: dict[str, bool]) -> None:
-    batch = read_batch(texts, WordReader(**options))
+def check(texts: list[str], options: dict[str, bool], reader: BatchReader | None = None) -> None:
+    batch = (reader or BatchReader(WordReader(**options))).read(texts)
     assert len(batch) == len(texts)
     for text, words in zip(texts, batch, strict=True):
         expected = [tuple(word) for word in tokenize(text, **options)]
-        got = list(zip(words.norms, words.starts.tolist(), words.ends.tolist(), strict=True))
+        got = [(norm, *words.span(k, k + 1)) for k, norm in enumerate(words.norms)]
         assert got == expected, text
 
 
@@ -44,9 +44,11 @@ def test_every_ascii_character_normalises_in_place(options: dict[str, bool]) -> 
 
 def test_each_character_reads_as_tokenize() -> None:
     points = [*range(0, 0x3000), *range(0xFB00, 0xFB50), 0x1D400, 0x1F600, 0xE0041, 0x10FFFF]
+    reader = BatchReader(WordReader())  # remembers characters from batch to batch
     for start in range(0, len(points), 400):
         texts = [f"Ab{c}cd {c} e'{c}f-g{c}\u2019h {c}{c}" for c in map(chr, points[start:][:400])]
-        check(texts, {})
+        check(texts, {}, reader)
+        check(texts[::-1], {}, reader)
 
 
 def test_texts_beyond_the_table_and_empty_ones() -> None:
