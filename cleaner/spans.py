@@ -172,15 +172,16 @@ def group_alignments(alignments: Sequence[Aligned], min_words: int) -> list[list
             todo.append(slot_a)
         if new_b:
             todo.append(slot_b)
-    done: set[tuple[int, int]] = set()
+    done: set[int] = set()  # slot * len(alignments) + alignment: mapped already
     sides: dict[int, tuple[list[int], list[int], list[int]]] = {}  # alignment -> a, b, sizes
     while todo:
         slot = todo.pop()
         for container in slots.containers(slot):
             for n, is_a in slots.alignments[container]:
-                if (slot, n) in done:
+                key = slot * len(alignments) + n
+                if key in done:
                     continue
-                done.add((slot, n))
+                done.add(key)
                 doc_a, doc_b, blocks = alignments[n]
                 side = sides.get(n)
                 if side is None:
