@@ -57,6 +57,8 @@ sequences of member ids (passages then have no story)."""
 
 GROUPS_PER_TASK = 32
 """Groups searched per pool task."""
+BATCH_CHARACTERS = 1 << 22
+"""Groups of a task are read and indexed together up to this many characters of text."""
 COVERED_LIST_SIZE = 16
 """Alignment bookkeeping is a list while it takes at most this many entries per link, else a
 dict (documents with long texts and few links between them)."""
@@ -155,10 +157,30 @@ def _groups_passages(
     chunk: list[tuple[list[Document], str | None]], config: PassageConfig, reader: BatchReader
 ) -> list[list[Passage]]:
     """The passages of each group of a chunk (one pool task), not yet numbered; ``reader``
-    reads words as ``config`` says.
+    reads words as ``config`` says. Groups are searched in batches of at most
+    ``BATCH_CHARACTERS`` (or one larger group)."""
+    found: list[list[Passage]] = []
+    batch: list[tuple[list[Document], str | None]] = []
+    size = 0
+    for group in chunk:
+        group_size = sum(len(doc.text) for doc in group[0])
+        if batch and size + group_size > BATCH_CHARACTERS:
+            found += _batch_passages(batch, config, reader)
+            batch, size = [], 0
+        batch.append(group)
+        size += group_size
+    if batch:
+        found += _batch_passages(batch, config, reader)
+    return found
 
-    The chunk's documents are read and indexed together (their seed windows found in one pass),
-    each group with word ids of its own, so that windows of different groups never match.
+
+def _batch_passages(
+    chunk: list[tuple[list[Document], str | None]], config: PassageConfig, reader: BatchReader
+) -> list[list[Passage]]:
+    """The passages of each of a few groups, not yet numbered.
+
+    The groups' documents are read and indexed together (their seed windows found in one
+    pass), each group with word ids of its own, so that windows of different groups never match.
     """
     docs = [doc for members, _ in chunk for doc in members]
     words = reader.read([doc.text for doc in docs])

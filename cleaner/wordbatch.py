@@ -30,6 +30,8 @@ from cleaner.normalize import WordReader
 OTHER, LETTER_OR_DIGIT, JOINER = 0, 1, 2
 """Kinds of characters, as the word pattern sees them."""
 SPACE = ord(" ")
+BATCH_CHARACTERS = 1 << 22
+"""Texts read at once, in characters (a longer text is read alone): bounds the arrays."""
 TABLE_SIZE = 1 << 17
 """Code points below this are looked up in tables (as large as the largest code point seen)."""
 
@@ -67,7 +69,18 @@ class BatchReader:
         self.known: dict[int, tuple[int, int, bool]] = {}
 
     def read(self, texts: Sequence[str]) -> list[TextWords]:
-        """The words of each of ``texts``."""
+        """The words of each of ``texts``, read in batches of about ``BATCH_CHARACTERS``."""
+        batch: list[TextWords] = []
+        start = size = 0
+        for end, text in enumerate(texts, 1):
+            size += len(text) + 1
+            if size >= BATCH_CHARACTERS or end == len(texts):
+                batch += self._read(texts[start:end])
+                start, size = end, 0
+        return batch
+
+    def _read(self, texts: Sequence[str]) -> list[TextWords]:
+        """The words of each of ``texts``, read at once."""
         joined = " ".join(texts)  # a space is no part of a word: words never span two texts
         points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         kind, normal, odd_points = self._look_up(points)

@@ -325,6 +325,8 @@ def test_groups_read_together_stay_apart(
         "c": ["quote.txt", "other.txt"],
     }
     together = find_shared_passages(documents, groups)
+    monkeypatch.setattr("cleaner.passages.BATCH_CHARACTERS", 1)  # a batch per group
+    assert find_shared_passages(documents, groups) == together
     monkeypatch.setattr("cleaner.passages.GROUPS_PER_TASK", 1)
     assert find_shared_passages(documents, groups) == together
     assert {p.story for p in together} == {"a", "b"}

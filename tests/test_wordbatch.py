@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cleaner.wordbatch
 from cleaner.normalize import WordReader, tokenize
 from cleaner.wordbatch import TABLE_SIZE, BatchReader, read_batch
 
@@ -55,3 +56,14 @@ def test_texts_beyond_the_table_and_empty_ones() -> None:
     beyond = chr(TABLE_SIZE + 0x41)  # a code point looked up by binary search
     check(["", f"a{beyond}b \U0001d400x", "", "Stra\u00dfe it\u02bcs"], {})
     assert read_batch([], WordReader()) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(st.sampled_from([*ODD, "a", " "])), max_size=8))
+def test_small_batches_read_the_same(texts: list[str]) -> None:
+    original = cleaner.wordbatch.BATCH_CHARACTERS
+    cleaner.wordbatch.BATCH_CHARACTERS = 5  # a batch every few texts
+    try:
+        check(texts, {})
+    finally:
+        cleaner.wordbatch.BATCH_CHARACTERS = original
