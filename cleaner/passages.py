@@ -39,7 +39,7 @@ from operator import ne
 
 import numpy as np
 
-from cleaner.align import Block, align_from_seed, edit_plan
+from cleaner.align import Block, Edits, align_from_seed, edit_plan
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
@@ -200,9 +200,11 @@ def _batch_passages(
     group_of_link = np.searchsorted(np.array(ends), links[0], side="right")
     bounds = np.searchsorted(group_of_link, np.arange(len(chunk) + 1)).tolist()
     covered = _Covered(links, lengths)
+    edits = edit_plan(config.max_edit_words)
     found = []
     for n, (_, story) in enumerate(chunk):
-        alignments = _alignments(sequences, links, covered, range(bounds[n], bounds[n + 1]), config)
+        span = range(bounds[n], bounds[n + 1])
+        alignments = _alignments(sequences, links, covered, span, config, edits)
         spans = group_alignments(list(alignments), config.min_words)
         found.append(
             [_passage(docs, words, sequences, occurrences, story) for occurrences in spans]
@@ -264,15 +266,15 @@ def _alignments(
     covered: _Covered,
     span: range,
     config: PassageConfig,
+    edits: Edits,
 ) -> Iterator[tuple[int, int, list[Block]]]:
     """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from the
-    links in ``span``.
+    links in ``span`` (``edits`` is the edit plan of ``config``).
 
     A link already inside an earlier alignment of its two documents (the latest one to align
     its word of document a with a word of document b) is skipped.
     """
     docs_a, positions_a, docs_b, positions_b = links
-    edits = edit_plan(config.max_edit_words)
     for n in covered.uncovered(span):
         doc_a, pos_a, doc_b = int(docs_a[n]), int(positions_a[n]), int(docs_b[n])
         blocks = align_from_seed(
