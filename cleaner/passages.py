@@ -2,19 +2,24 @@
 
 How passages are found, within each group of documents (a story) independently:
 
-1. Each document is read as normalised words with their character spans (``cleaner.normalize``).
-2. Every window of ``seed_words`` words is indexed (window -> postings). A window found in two or
+1. Each document is read as normalised words with their character spans (``cleaner.normalize``;
+   many texts at once by ``cleaner.wordbatch``), the words numbered per group.
+2. Every window of ``seed_words`` words is indexed (``cleaner.seeds``). A window found in two or
    more documents links each of its postings to one pivot posting (the first in document order),
    so a window shared by n documents gives n - 1 links, never n * (n - 1) / 2.
-3. Each link grows into an alignment: a maximal exact run, extended across small edits (at most
-   ``max_edit_words`` changed, inserted or deleted words) while an exact run at least as long as
-   the edit follows. Links already inside an alignment of the same two documents are skipped, so
-   hundreds of near-identical copies cost one alignment each per pivot, not one per pair.
-   Alignments with fewer than ``min_words`` matching words are dropped.
+3. Each link grows into an alignment (``cleaner.align``): a maximal exact run, extended across
+   small edits (at most ``max_edit_words`` changed, inserted or deleted words) while an exact run
+   at least as long as the edit follows. A link already inside an alignment of the same two
+   documents (the last one to cover its word of the first document) is skipped, so hundreds of
+   near-identical copies cost one alignment each per pivot, not one per pair. Alignments with
+   fewer than ``min_words`` matching words are dropped.
 4. The two spans of each alignment belong to one passage; spans standing at about the same
    place in a document are one occurrence, and a short span nested in a longer one is its own
    passage, carried through the longer one's alignments to every document it stands in
    (``cleaner.spans``). A passage's occurrences are its merged spans, one per place.
+
+The groups of a pool task are read and indexed together (steps 1 and 2 in one pass), which
+gives the same links as one group at a time: word numbers differ between groups.
 
 A passage is ``verbatim`` when all its occurrences read the same normalised words; otherwise it
 is near-verbatim: every occurrence is aligned with an occurrence in another document over at
@@ -26,16 +31,23 @@ the first occurrence (by document id, then start).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import accumulate, chain, compress, count
+from operator import ne
 
-from cleaner.align import Block, align_from_seed
+import numpy as np
+
+from cleaner.align import Block, Edits, align_from_seed, edit_plan
 from cleaner.config import PassageConfig
 from cleaner.document import Document
 from cleaner.model import Clustering, Occurrence, Passage
-from cleaner.normalize import Word, tokenize
+from cleaner.normalize import WordReader
 from cleaner.parallel import chunked_map
+from cleaner.seeds import IntArray, Links, seed_links
 from cleaner.spans import Span, group_alignments
+from cleaner.wordbatch import BatchReader, TextWords
 
 DEFAULT_PASSAGE_CONFIG = PassageConfig()
 
@@ -43,13 +55,13 @@ Groups = Clustering | Mapping[str, Sequence[str]] | Iterable[Sequence[str]]
 """Where to look: a ``Clustering`` (its stories), a mapping ``story id -> member ids``, or plain
 sequences of member ids (passages then have no story)."""
 
-Posting = tuple[int, int]
-"""``(document index in the group, word position)``."""
 GROUPS_PER_TASK = 32
 """Groups searched per pool task."""
-POSTINGS_PER_DOCUMENT = 2
-"""Places of one window indexed per document: a passage repeated in a document is found twice,
-but low-complexity text ("0 0 0 0 ...", a repeated menu) cannot make the index quadratic."""
+BATCH_CHARACTERS = 1 << 22
+"""Groups of a task are read and indexed together up to this many characters of text."""
+COVERED_LIST_SIZE = 16
+"""Alignment bookkeeping is a list while it takes at most this many entries per link, else a
+dict (documents with long texts and few links between them)."""
 
 
 def find_shared_passages(
@@ -89,7 +101,19 @@ def find_shared_passages(
     found = [
         passage
         for passages in chunked_map(
-            _groups_passages, tasks, config, jobs=jobs, chunk_size=GROUPS_PER_TASK, done=done
+            _groups_passages,
+            tasks,
+            config,
+            BatchReader(
+                WordReader(
+                    casefold=config.casefold,
+                    unify_apostrophes=config.unify_apostrophes,
+                    join_hyphenated=config.join_hyphenated,
+                )
+            ),
+            jobs=jobs,
+            chunk_size=GROUPS_PER_TASK,
+            done=done,
         )
         for passage in passages
     ]
@@ -120,8 +144,7 @@ def _resolve_groups(
     for story, members in pairs:
         if isinstance(members, str):
             raise TypeError("each group must be a sequence of document ids, not a string")
-        unknown = sorted(m for m in set(members) if m not in by_id)  # not `- by_id.keys()`:
-        # that copies every key, once per group (quadratic at 100,000 documents)
+        unknown = sorted({member for member in members if member not in by_id})
         if unknown:
             raise ValueError(f"unknown document ids in group {story or ''}: {unknown[:5]}")
         distinct = sorted(set(members))
@@ -131,101 +154,165 @@ def _resolve_groups(
 
 
 def _groups_passages(
-    chunk: list[tuple[list[Document], str | None]], config: PassageConfig
+    chunk: list[tuple[list[Document], str | None]], config: PassageConfig, reader: BatchReader
 ) -> list[list[Passage]]:
-    """The passages of each group of a chunk (one pool task)."""
-    return [_group_passages(docs, story, config) for docs, story in chunk]
+    """The passages of each group of a chunk (one pool task), not yet numbered; ``reader``
+    reads words as ``config`` says. Groups are searched in batches of at most
+    ``BATCH_CHARACTERS`` (or one larger group)."""
+    found: list[list[Passage]] = []
+    batch: list[tuple[list[Document], str | None]] = []
+    size = 0
+    for group in chunk:
+        group_size = sum(len(doc.text) for doc in group[0])
+        if batch and size + group_size > BATCH_CHARACTERS:
+            found += _batch_passages(batch, config, reader)
+            batch, size = [], 0
+        batch.append(group)
+        size += group_size
+    if batch:
+        found += _batch_passages(batch, config, reader)
+    return found
 
 
-def _group_passages(
-    docs: Sequence[Document], story: str | None, config: PassageConfig
-) -> list[Passage]:
-    """Passages among ``docs`` (sorted by id), not yet numbered."""
-    words = [
-        tokenize(
-            doc.text,
-            casefold=config.casefold,
-            unify_apostrophes=config.unify_apostrophes,
-            join_hyphenated=config.join_hyphenated,
-        )
-        for doc in docs
-    ]
-    vocabulary: dict[str, int] = {}
-    sequences = [[vocabulary.setdefault(w.norm, len(vocabulary)) for w in ws] for ws in words]
-    alignments = list(_alignments(sequences, config))
-    groups = group_alignments(alignments, config.min_words)
-    return [_passage(docs, words, occurrences, story) for occurrences in groups]
+def _batch_passages(
+    chunk: list[tuple[list[Document], str | None]], config: PassageConfig, reader: BatchReader
+) -> list[list[Passage]]:
+    """The passages of each of a few groups, not yet numbered.
 
-
-def _seed_links(sequences: Sequence[Sequence[int]], size: int) -> Iterator[tuple[Posting, Posting]]:
-    """Pairs of postings (smaller document first) of windows shared by 2+ documents.
-
-    Only the first ``POSTINGS_PER_DOCUMENT`` places of a window in one document are indexed.
+    The groups' documents are read and indexed together (their seed windows found in one
+    pass), each group with word ids of its own, so that windows of different groups never match.
     """
-    index: dict[tuple[int, ...], list[Posting]] = {}
-    for doc, seq in enumerate(sequences):
-        for pos in range(len(seq) - size + 1):
-            postings = index.setdefault(tuple(seq[pos : pos + size]), [])
-            if len(postings) < POSTINGS_PER_DOCUMENT or any(
-                p[0] != doc for p in postings[-POSTINGS_PER_DOCUMENT:]
-            ):
-                postings.append((doc, pos))
-    for postings in index.values():
-        pivot = postings[0]
-        if postings[-1][0] == pivot[0]:
-            continue  # one document only
-        other = next(p for p in postings if p[0] != pivot[0])
-        for posting in postings[1:]:
-            yield (pivot, posting) if posting[0] != pivot[0] else (posting, other)
+    docs = [doc for members, _ in chunk for doc in members]
+    words = reader.read([doc.text for doc in docs])
+    ends = list(accumulate(len(members) for members, _ in chunk))
+    sequences: list[list[int]] = []
+    next_id = 0
+    for end, (members, _) in zip(ends, chunk, strict=True):
+        vocabulary: defaultdict[str, int] = defaultdict(count(next_id).__next__)
+        sequences += [
+            list(map(vocabulary.__getitem__, w.norms)) for w in words[end - len(members) : end]
+        ]
+        next_id += len(vocabulary)
+    lengths = np.array([len(seq) for seq in sequences], dtype=np.int64)
+    ids = np.fromiter(chain.from_iterable(sequences), dtype=np.int64, count=int(lengths.sum()))
+    links = seed_links(ids, lengths.tolist(), config.seed_words)
+    # Links come window by window, windows by first place: group by group.
+    group_of_link = np.searchsorted(np.array(ends), links[0], side="right")
+    bounds = np.searchsorted(group_of_link, np.arange(len(chunk) + 1)).tolist()
+    covered = _Covered(links, lengths)
+    edits = edit_plan(config.max_edit_words)
+    found = []
+    for n, (_, story) in enumerate(chunk):
+        span = range(bounds[n], bounds[n + 1])
+        alignments = _alignments(sequences, links, covered, span, config, edits)
+        spans = group_alignments(list(alignments), config.min_words)
+        found.append(
+            [_passage(docs, words, sequences, occurrences, story) for occurrences in spans]
+        )
+    return found
+
+
+class _Covered:
+    """For each place (doc a, doc b, position in doc a) of a link, the diagonal (position in b
+    minus position in a) of the alignment that last covered it, None if none.
+
+    A link is inside that alignment when its own diagonal is the same. Places are numbered pair
+    by pair of documents with links, each pair taking as many numbers as its doc a has words;
+    diagonals are kept in a list, or in a dict if the list would be many times longer than the
+    links.
+    """
+
+    def __init__(self, links: Links, lengths: IntArray) -> None:
+        docs_a, positions_a, docs_b, positions_b = links
+        pairs, pair = np.unique(docs_a * len(lengths) + docs_b, return_inverse=True)
+        widths = lengths[pairs // len(lengths)]
+        places = (np.cumsum(widths) - widths)[pair.reshape(-1)] + positions_a
+        size = int(widths.sum())
+        self.places: list[int] = places.tolist()
+        self.diagonals: list[int] = (positions_b - positions_a).tolist()
+        self.covered: list[int | None] | dict[int, int]
+        if size <= COVERED_LIST_SIZE * max(1, len(places)):
+            self.covered = [None] * size
+        else:
+            self.covered = {}
+
+    def uncovered(self, links: range) -> Iterator[int]:
+        """The links (a range of link numbers) not inside the alignment that last covered their
+        place, checked lazily in C: each against the alignments made before it is reached."""
+        covered = self.covered
+        seen = covered.__getitem__ if isinstance(covered, list) else covered.get
+        places = self.places[links.start : links.stop]
+        return compress(links, map(ne, map(seen, places), self.diagonals[links.start : links.stop]))
+
+    def cover(self, link: int, position_a: int, blocks: Sequence[Block]) -> int:
+        """Record ``blocks``, aligned from ``link`` at ``position_a`` of its doc a; the number of
+        words they match."""
+        base = self.places[link] - position_a
+        covered = self.covered
+        matched = 0
+        for first_a, first_b, size in blocks:
+            start = base + first_a
+            if isinstance(covered, list):
+                covered[start : start + size] = [first_b - first_a] * size
+            else:
+                covered.update(dict.fromkeys(range(start, start + size), first_b - first_a))
+            matched += size
+        return matched
 
 
 def _alignments(
-    sequences: Sequence[Sequence[int]], config: PassageConfig
+    sequences: Sequence[Sequence[int]],
+    links: Links,
+    covered: _Covered,
+    span: range,
+    config: PassageConfig,
+    edits: Edits,
 ) -> Iterator[tuple[int, int, list[Block]]]:
-    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from links."""
-    covered: dict[tuple[int, int], dict[int, int]] = {}
-    for (doc_a, pos_a), (doc_b, pos_b) in _seed_links(sequences, config.seed_words):
-        done = covered.setdefault((doc_a, doc_b), {})
-        if done.get(pos_a) == pos_b:
-            continue
+    """Alignments ``(doc a, doc b, blocks)`` of ``min_words``+ matching words grown from the
+    links in ``span`` (``edits`` is the edit plan of ``config``).
+
+    A link already inside an earlier alignment of its two documents (the latest one to align
+    its word of document a with a word of document b) is skipped.
+    """
+    docs_a, positions_a, docs_b, positions_b = links
+    for n in covered.uncovered(span):
+        doc_a, pos_a, doc_b = int(docs_a[n]), int(positions_a[n]), int(docs_b[n])
         blocks = align_from_seed(
-            sequences[doc_a], sequences[doc_b], pos_a, pos_b, config.max_edit_words
+            sequences[doc_a],
+            sequences[doc_b],
+            pos_a,
+            int(positions_b[n]),
+            config.max_edit_words,
+            edits=edits,
         )
-        for block in blocks:
-            done.update(
-                zip(
-                    range(block.a, block.a + block.size),
-                    range(block.b, block.b + block.size),
-                    strict=True,
-                )
-            )
-        if sum(block.size for block in blocks) >= config.min_words:
+        if covered.cover(n, pos_a, blocks) >= config.min_words:
             yield doc_a, doc_b, blocks
 
 
 def _passage(
     docs: Sequence[Document],
-    words: Sequence[Sequence[Word]],
+    words: Sequence[TextWords],
+    sequences: Sequence[Sequence[int]],
     occurrences: Sequence[Span],
     story: str | None,
 ) -> Passage:
     """A passage (id to be set) from its sorted occurrences as word spans.
 
     ``docs`` are sorted by id, so sorted spans are in occurrence order. The passage is verbatim
-    when every occurrence reads the same normalised words.
+    when every occurrence reads the same normalised words (the same word ids).
     """
     found = []
-    readings = set()
-    for doc, first, end in occurrences:
-        ws = words[doc]
-        found.append(Occurrence(docs[doc].id, ws[first].start, ws[end - 1].end))
-        readings.add(tuple(w.norm for w in ws[first:end]))
     head_doc, head_first, head_end = occurrences[0]
+    reading = sequences[head_doc][head_first:head_end]
+    verbatim = True
+    for doc, first, end in occurrences:
+        found.append(Occurrence(docs[doc].id, *words[doc].span(first, end)))
+        verbatim = verbatim and sequences[doc][first:end] == reading
     return Passage(
         id="",
         text=docs[head_doc].text[found[0].start : found[0].end],
         words=head_end - head_first,
-        verbatim=len(readings) == 1,
+        verbatim=verbatim,
         occurrences=tuple(found),
         story=story,
     )

@@ -32,12 +32,19 @@ Aligned = tuple[int, int, Sequence[Block]]
 
 def same_place(x: Span, y: Span) -> bool:
     """Whether two spans of one document overlap enough to be one occurrence."""
-    overlap = min(x[2], y[2]) - max(x[1], y[1])
+    return _same_place(x[1], x[2], y[1], y[2])
+
+
+def _same_place(x_first: int, x_end: int, y_first: int, y_end: int) -> bool:
+    """:func:`same_place` on the bounds of the two spans."""
+    overlap = (x_end if x_end < y_end else y_end) - (x_first if x_first > y_first else y_first)
     if overlap <= 0:
         return False
-    longer, shorter = sorted((x[2] - x[1], y[2] - y[1]), reverse=True)
-    nested = (x[1] <= y[1] and y[2] <= x[2]) or (y[1] <= x[1] and x[2] <= y[2])
-    return 2 * overlap >= longer or (not nested and 2 * overlap >= shorter)
+    x_size, y_size = x_end - x_first, y_end - y_first
+    if 2 * overlap >= (x_size if x_size > y_size else y_size):
+        return True
+    nested = (x_first <= y_first and y_end <= x_end) or (y_first <= x_first and x_end <= y_end)
+    return not nested and 2 * overlap >= (y_size if x_size > y_size else x_size)
 
 
 def map_span(blocks: Sequence[Block], first: int, end: int) -> tuple[int, int, int] | None:
@@ -49,19 +56,40 @@ def map_span(blocks: Sequence[Block], first: int, end: int) -> tuple[int, int, i
     >>> map_span([Block(0, 10, 5), Block(6, 16, 5)], 2, 8)
     (12, 18, 5)
     """
-    starts = [block.a for block in blocks]
-    k = max(0, bisect_right(starts, first) - 1)
-    if blocks[k].a + blocks[k].size <= first:
+    return _map_span(
+        [block.a for block in blocks],
+        [block.b for block in blocks],
+        [block.size for block in blocks],
+        first,
+        end,
+    )
+
+
+def _map_span(
+    starts: Sequence[int], targets: Sequence[int], sizes: Sequence[int], first: int, end: int
+) -> tuple[int, int, int] | None:
+    """:func:`map_span` on the blocks as parallel lists: where each starts on side a, where it
+    starts on side b, its size."""
+    k = bisect_right(starts, first) - 1
+    if k < 0:
+        k = 0
+    if starts[k] + sizes[k] <= first:
         k += 1  # ``first`` is in the gap after block k
     m = bisect_right(starts, end - 1) - 1
-    if k >= len(blocks) or m < k:
+    if k >= len(starts) or m < k:
         return None
-    lo = blocks[k].b + max(0, first - blocks[k].a)
-    hi = blocks[m].b + min(blocks[m].size, end - blocks[m].a)
-    matched = sum(
-        min(end, block.a + block.size) - max(first, block.a) for block in blocks[k : m + 1]
-    )
-    return (lo, hi, matched) if lo < hi else None
+    lo = targets[k] + (first - starts[k] if first > starts[k] else 0)
+    tail = end - starts[m]
+    hi = targets[m] + (sizes[m] if sizes[m] < tail else tail)
+    if lo >= hi:
+        return None
+    matched = 0
+    for x in range(k, m + 1):
+        block_first, block_end = starts[x], starts[x] + sizes[x]
+        matched += (end if end < block_end else block_end) - (
+            first if first > block_first else block_first
+        )
+    return lo, hi, matched
 
 
 class _Slots:
@@ -73,17 +101,25 @@ class _Slots:
         self.parent: list[int] = []
         self.alignments: list[list[tuple[int, bool]]] = []  # slot -> (alignment, side a?)
 
-    def place(self, span: Span) -> tuple[int, bool]:
-        """The slot ``span`` stands on (widened to cover it), and whether it is new."""
-        doc = span[0]
-        for slot in self.by_doc.setdefault(doc, []):
-            current = self.spans[slot]
-            if same_place(current, span):
-                self.spans[slot] = (doc, min(current[1], span[1]), max(current[2], span[2]))
+    def place(self, doc: int, first: int, end: int) -> tuple[int, bool]:
+        """The slot the span ``(doc, first, end)`` stands on (widened to cover it), and whether
+        it is new."""
+        spans = self.spans
+        slots = self.by_doc.get(doc)
+        if slots is None:
+            slots = self.by_doc[doc] = []
+        for slot in slots:
+            _, slot_first, slot_end = spans[slot]
+            if _same_place(slot_first, slot_end, first, end):
+                spans[slot] = (
+                    doc,
+                    slot_first if slot_first < first else first,
+                    slot_end if slot_end > end else end,
+                )
                 return slot, False
-        slot = len(self.spans)
-        self.spans.append(span)
-        self.by_doc[doc].append(slot)
+        slot = len(spans)
+        spans.append((doc, first, end))
+        slots.append(slot)
         self.parent.append(slot)
         self.alignments.append([])
         return slot, True
@@ -102,15 +138,18 @@ class _Slots:
 
     def containers(self, slot: int) -> list[int]:
         """Slots of the same document that contain ``slot`` without standing at its place."""
-        span = self.spans[slot]
-        return [
-            other
-            for other in self.by_doc[span[0]]
-            if other != slot
-            and self.spans[other][1] <= span[1]
-            and span[2] <= self.spans[other][2]
-            and not same_place(self.spans[other], span)
-        ]
+        doc, first, end = self.spans[slot]
+        found = []
+        for other in self.by_doc[doc]:
+            _, other_first, other_end = self.spans[other]
+            if (
+                other != slot
+                and other_first <= first
+                and end <= other_end
+                and not _same_place(other_first, other_end, first, end)
+            ):
+                found.append(other)
+        return found
 
 
 def group_alignments(alignments: Sequence[Aligned], min_words: int) -> list[list[Span]]:
@@ -124,28 +163,41 @@ def group_alignments(alignments: Sequence[Aligned], min_words: int) -> list[list
     todo = []
     for n, (doc_a, doc_b, blocks) in enumerate(alignments):
         head, tail = blocks[0], blocks[-1]
-        slot_a, new_a = slots.place((doc_a, head.a, tail.a + tail.size))
-        slot_b, new_b = slots.place((doc_b, head.b, tail.b + tail.size))
+        slot_a, new_a = slots.place(doc_a, head.a, tail.a + tail.size)
+        slot_b, new_b = slots.place(doc_b, head.b, tail.b + tail.size)
         slots.union(slot_a, slot_b)
         slots.alignments[slot_a].append((n, True))
         slots.alignments[slot_b].append((n, False))
-        todo += [s for s, new in ((slot_a, new_a), (slot_b, new_b)) if new]
-    done: set[tuple[int, int]] = set()
+        if new_a:
+            todo.append(slot_a)
+        if new_b:
+            todo.append(slot_b)
+    done: set[int] = set()  # slot * len(alignments) + alignment: mapped already
+    sides: dict[int, tuple[list[int], list[int], list[int]]] = {}  # alignment -> a, b, sizes
     while todo:
         slot = todo.pop()
         for container in slots.containers(slot):
             for n, is_a in slots.alignments[container]:
-                if (slot, n) in done:
+                key = slot * len(alignments) + n
+                if key in done:
                     continue
-                done.add((slot, n))
+                done.add(key)
                 doc_a, doc_b, blocks = alignments[n]
-                if not is_a:
-                    blocks = [Block(b.b, b.a, b.size) for b in blocks]
+                side = sides.get(n)
+                if side is None:
+                    side = sides[n] = (
+                        [block.a for block in blocks],
+                        [block.b for block in blocks],
+                        [block.size for block in blocks],
+                    )
                 _, first, end = slots.spans[slot]
-                mapped = map_span(blocks, first, end)
+                if is_a:
+                    mapped = _map_span(side[0], side[1], side[2], first, end)
+                else:
+                    mapped = _map_span(side[1], side[0], side[2], first, end)
                 if mapped is None or mapped[2] < min_words:
                     continue
-                target, new = slots.place((doc_b if is_a else doc_a, mapped[0], mapped[1]))
+                target, new = slots.place(doc_b if is_a else doc_a, mapped[0], mapped[1])
                 slots.union(slot, target)
                 if new:
                     todo.append(target)

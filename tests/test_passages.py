@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import doctest
+import importlib
 import itertools
 import json
 import pickle
@@ -298,3 +300,44 @@ def test_nested_span_is_projected_and_same_place_spans_merge() -> None:
         [(0, 1, [Block(0, 0, 40), Block(45, 41, 55)]), (1, 2, [Block(36, 0, 8)])], 8
     )
     assert too_few[1] == [(1, 36, 44), (2, 0, 8)]  # only 7 of its words match in doc 0
+
+
+# --- bookkeeping and batching -----------------------------------------------------------------
+
+
+def test_alignment_bookkeeping_in_a_dict_finds_the_same(
+    fixture_docs: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = load(ROOT / "seeds", 3)
+    expected = find_shared_passages(seeds), find_shared_passages(fixture_docs)
+    monkeypatch.setattr("cleaner.passages.COVERED_LIST_SIZE", 0)  # never a list
+    assert (find_shared_passages(seeds), find_shared_passages(fixture_docs)) == expected
+
+
+def test_groups_read_together_stay_apart(
+    fixture_docs: list[Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    twins = [Document(f"twin-{d.id}", d.text) for d in fixture_docs]
+    documents = [*fixture_docs, *twins]
+    groups = {
+        "a": ["wire.txt", "twin-copy.txt"],
+        "b": ["copy.txt", "twin-wire.txt"],
+        "c": ["quote.txt", "other.txt"],
+    }
+    together = find_shared_passages(documents, groups)
+    monkeypatch.setattr("cleaner.passages.BATCH_CHARACTERS", 1)  # a batch per group
+    assert find_shared_passages(documents, groups) == together
+    monkeypatch.setattr("cleaner.passages.GROUPS_PER_TASK", 1)
+    assert find_shared_passages(documents, groups) == together
+    assert {p.story for p in together} == {"a", "b"}
+    for passage in together:  # each group's passages link its own two documents only
+        assert set(docs_of(passage)) == set(groups[passage.story or ""])
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["passages", "normalize", "wordbatch", "seeds", "align", "spans"],
+)
+def test_docstring_examples(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(f"cleaner.{module}"))
+    assert result.failed == 0 and result.attempted > 0

@@ -1,0 +1,69 @@
+"""Reading many texts at once gives exactly the words and spans of ``tokenize``."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleaner.wordbatch
+from cleaner.normalize import WordReader, tokenize
+from cleaner.wordbatch import TABLE_SIZE, BatchReader, read_batch
+
+OPTIONS = [
+    dict(zip(("casefold", "unify_apostrophes", "join_hyphenated"), values, strict=True))
+    for values in itertools.product([True, False], repeat=3)
+]
+ODD = list("\u00dfI\u0130\u02bc\u0345\u2019'-\u2014\u03a3\ufb01x _1\u00b2\u0663\u00e9`\u00b4\u0149")
+"""Characters that fold to several ('\u00df', '\u0130', '\u0149', '\ufb01'), change kind when
+normalised ('\u02bc' becomes an apostrophe, '\u0345' a letter), or join words."""
+
+
+def check(texts: list[str], options: dict[str, bool], reader: BatchReader | None = None) -> None:
+    batch = (reader or BatchReader(WordReader(**options))).read(texts)
+    assert len(batch) == len(texts)
+    for text, words in zip(texts, batch, strict=True):
+        expected = [tuple(word) for word in tokenize(text, **options)]
+        got = [(norm, *words.span(k, k + 1)) for k, norm in enumerate(words.norms)]
+        assert got == expected, text
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(), st.text(st.sampled_from([*ODD, "\ud800"]))), max_size=5))
+def test_batch_reads_as_tokenize(options: dict[str, bool], texts: list[str]) -> None:
+    check(texts, options)
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+def test_every_ascii_character_normalises_in_place(options: dict[str, bool]) -> None:
+    reader = WordReader(**options)  # WordReader takes this for granted
+    assert all(reader.keeps_kind(chr(c)) for c in range(128))
+
+
+def test_each_character_reads_as_tokenize() -> None:
+    points = [*range(0, 0x3000), *range(0xFB00, 0xFB50), 0x1D400, 0x1F600, 0xE0041, 0x10FFFF]
+    reader = BatchReader(WordReader())  # remembers characters from batch to batch
+    for start in range(0, len(points), 400):
+        texts = [f"Ab{c}cd {c} e'{c}f-g{c}\u2019h {c}{c}" for c in map(chr, points[start:][:400])]
+        check(texts, {}, reader)
+        check(texts[::-1], {}, reader)
+
+
+def test_texts_beyond_the_table_and_empty_ones() -> None:
+    beyond = chr(TABLE_SIZE + 0x41)  # a code point looked up by binary search
+    check(["", f"a{beyond}b \U0001d400x", "", "Stra\u00dfe it\u02bcs"], {})
+    assert read_batch([], WordReader()) == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.text(st.sampled_from([*ODD, "a", " "])), max_size=8))
+def test_small_batches_read_the_same(texts: list[str]) -> None:
+    original = cleaner.wordbatch.BATCH_CHARACTERS
+    cleaner.wordbatch.BATCH_CHARACTERS = 5  # a batch every few texts
+    try:
+        check(texts, {})
+    finally:
+        cleaner.wordbatch.BATCH_CHARACTERS = original
