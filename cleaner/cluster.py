@@ -88,17 +88,16 @@ def _shingle_text(title: str | None, text: str) -> str:
     return f"{title}\n{text}" if title else text
 
 
-def story_candidates(
-    salient: Sequence[Sequence[str]], config: ClusterConfig
-) -> set[tuple[int, int]]:
+def story_candidates(salient: Sequence[Sequence[str]], config: ClusterConfig) -> np.ndarray:
     """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped:
     each unit keeps its ``max_candidates`` partners of highest estimated overlap (then
-    lowest position), as a ``MinHashLSH`` query per unit would give them."""
+    lowest position), as a ``MinHashLSH`` query per unit would give them. An ``(n, 2)``
+    array, sorted, without repeats."""
     keys = np.array([i for i, terms in enumerate(salient) if terms], dtype=np.int64)
     matrix = term_signatures([salient[i] for i in keys], config)
     pairs = candidate_pairs(matrix, config.term_bands, config.term_rows)
     chosen = best_pairs(pairs, estimated_overlaps(matrix, pairs), config.max_candidates)
-    return {(int(i), int(j)) for i, j in keys[chosen].tolist()}
+    return keys[chosen]
 
 
 def term_signatures(salient: Sequence[Sequence[str]], config: ClusterConfig) -> np.ndarray:
@@ -184,13 +183,12 @@ def run_clustering(
     salient = [salient_terms(v, stats, config) for v in vectors]
     pairs = story_candidates(salient, config)
     del salient
-    ordered = sorted(pairs)
-    edges = dict(zip(ordered, pair_cosines(vectors, ordered), strict=True))
+    scores = np.array(pair_cosines(vectors, pairs), dtype=np.float64)
     weights = [float(len(g)) for g in dups.groups]
-    floor = NEIGHBOUR_SHARE * config.link_threshold
-    strong = {pair: score for pair, score in edges.items() if score >= floor}
-    linked = centroid_link(vectors, weights, strong, config.link_threshold)
-    clustering = _assemble(docs, dups, linked, edges, vectors)
+    strong = scores >= NEIGHBOUR_SHARE * config.link_threshold
+    edges = dict(zip(map(tuple, pairs[strong].tolist()), scores[strong].tolist(), strict=True))
+    linked = centroid_link(vectors, weights, edges, config.link_threshold)
+    clustering = _assemble(docs, dups, linked, (pairs, scores), vectors)
     return ClusterRun(
         clustering=clustering,
         documents=len(docs),
@@ -244,17 +242,21 @@ def _assemble(
     docs: Sequence[Document],
     dups: NearDuplicates,
     linked: Sequence[Sequence[int]],
-    edges: dict[tuple[int, int], float],
+    edges: tuple[np.ndarray, np.ndarray],
     vectors: Sequence[Vector],
 ) -> Clustering:
-    """Turn groups of units into ``Story`` records with stable ids (one pass over the edges)."""
-    story_of_unit = {u: k for k, units in enumerate(linked) for u in units}
+    """Turn groups of units into ``Story`` records with stable ids (one pass over the edges,
+    given as the verified pairs of units and their cosines)."""
+    story_of_unit = np.zeros(len(dups.groups), dtype=np.int64)
+    for k, units in enumerate(linked):
+        story_of_unit[list(units)] = k
     unit_of = {i: u for u, group in enumerate(dups.groups) for i in group}
     sims: list[list[tuple[str, str, float]]] = [[] for _ in linked]
-    for (a, b), score in edges.items():
-        if score > 0 and story_of_unit[a] == story_of_unit[b]:
-            pair = sorted((docs[dups.groups[a][0]].id, docs[dups.groups[b][0]].id))
-            sims[story_of_unit[a]].append((pair[0], pair[1], round(score, 4)))
+    pairs, scores = edges
+    inside = (scores > 0) & (story_of_unit[pairs[:, 0]] == story_of_unit[pairs[:, 1]])
+    for (a, b), score in zip(pairs[inside].tolist(), scores[inside].tolist(), strict=True):
+        pair = sorted((docs[dups.groups[a][0]].id, docs[dups.groups[b][0]].id))
+        sims[story_of_unit[a]].append((pair[0], pair[1], round(score, 4)))
     for i, j, score in dups.edges:
         sims[story_of_unit[unit_of[i]]].append((docs[i].id, docs[j].id, round(score, 4)))
     stories = []
@@ -280,8 +282,10 @@ def _label(
     vectors: Sequence[Vector],
 ) -> str:
     """The title of the most central titled member, else the story's heaviest terms."""
-    middle = centroid(vectors[u] for u in units)
     titled = [u for u in units if document_title(docs[dups.groups[u][0]])]
+    if len(titled) == 1:  # the most central of one
+        return document_title(docs[dups.groups[titled[0]][0]]) or ""
+    middle = centroid(vectors[u] for u in units)
     if titled:
         best = max(titled, key=lambda u: (cosine(vectors[u], middle), -u))
         return document_title(docs[dups.groups[best][0]]) or ""

@@ -163,7 +163,9 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def pair_cosines(
-    vectors: Sequence[Mapping[str, float]], pairs: Sequence[tuple[int, int]], step: int = 100_000
+    vectors: Sequence[Mapping[str, float]],
+    pairs: np.ndarray | Sequence[tuple[int, int]],
+    step: int = 100_000,
 ) -> list[float]:
     """:func:`cosine` of each pair of vectors, computed with sparse matrices (scipy) in steps
     of ``step`` pairs: the same values as :func:`cosine` up to the order of the additions
