@@ -11,11 +11,12 @@ For each size N, a folder of N text documents is generated with :mod:`bench.make
   shingle, ``MinHashLSH``, union-find; no cleaning, no verification, no passages).
 
 Each is run as a subprocess and timed: wall seconds, documents per second, CPU seconds (user +
-system of the process and its pool workers), and peak memory: the largest sum of the
-proportional set sizes of the process and its children, sampled every 100 ms (``peak tree
-PSS``: pages a forked worker shares with its parent count once), and the peak RSS of the
-largest single process (``getrusage``). The machine may be shared: CPU seconds say
-what the work costs whatever else runs.
+system of the process and all its descendants, pool workers included, sampled from /proc
+with the memory), and peak memory: the largest sum of the proportional set sizes of the
+process and its descendants, sampled every 100 ms (``peak tree PSS``: pages a worker shares
+with another process count once), and the peak RSS of the largest single process
+(``getrusage``). The machine may be shared: CPU seconds say what the work costs whatever
+else runs.
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ class Measure:
     peak_process_mb: float
 
 
-def _tree_pss_kb(root: int) -> int:
+def _tree_pss_kb(root: int, cpu: dict[int, float] | None = None) -> int:
     """Proportional set size (kilobytes) of ``root`` and all its descendants, from /proc:
-    memory a forked pool worker shares with its parent counts once, not once per process."""
+    memory a forked pool worker shares with its parent counts once, not once per process.
+    ``cpu`` gets each process's own CPU seconds so far (user + system), by pid."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -65,7 +67,20 @@ def _tree_pss_kb(root: int) -> int:
         children = [p for p, parent in parents.items() if parent == pid and p not in tree]
         tree.update(children)
         frontier.extend(children)
+    if cpu is not None:
+        for pid in tree:
+            cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
     return sum(_pss_kb(pid) for pid in tree)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """One process's own user + system CPU seconds (0 once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _pss_kb(pid: int) -> int:
@@ -85,12 +100,13 @@ def measure(command: Sequence[str]) -> Measure:
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     peak = [0]
+    cpu: dict[int, float] = {}
     running = threading.Event()
     running.set()
 
     def sample() -> None:
         while running.is_set():
-            peak[0] = max(peak[0], _tree_pss_kb(process.pid))
+            peak[0] = max(peak[0], _tree_pss_kb(process.pid, cpu))
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -102,9 +118,13 @@ def measure(command: Sequence[str]) -> Measure:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+    # getrusage counts the children the process waited for, not the pool workers a fork
+    # server started (they are not its children); the samples count every process of the
+    # tree but the last 0.1 s of each. The larger of the two.
+    waited = usage.ru_utime + usage.ru_stime
     return Measure(
         wall=wall,
-        cpu=usage.ru_utime + usage.ru_stime,
+        cpu=max(waited, sum(cpu.values())),
         peak_tree_mb=peak[0] / 1024,
         peak_process_mb=usage.ru_maxrss / 1024,
     )
