@@ -5,7 +5,9 @@ arguments) and returns one result per item. Items are cut into chunks as they ar
 a few chunks per worker are in flight at once (so a stream of a million documents is never held
 whole), and results come back in input order: a run with ``jobs=4`` gives exactly what a run
 with ``jobs=1`` gives. With ``jobs=1`` (or a single chunk) everything runs in this process,
-with no pool and no pickling.
+with no pool and no pickling. Workers start from a fork server (see ``_context``), so a script
+that runs a stage with ``jobs > 1`` must guard its entry point with
+``if __name__ == "__main__":``, as ``multiprocessing`` requires.
 
 >>> list(chunked_map(_double, range(5), jobs=1, chunk_size=2))
 [0, 2, 4, 6, 8]
