@@ -334,3 +334,14 @@ def test_md_escape_is_one_literal_line(text: str) -> None:
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_natural_key_orders_numbers_and_takes_any_digit_character() -> None:
+    from cleaner.report.build import natural_key
+
+    assert sorted(["s10", "s2", "a1\u00b2", "s1"], key=natural_key) == [
+        "a1\u00b2",
+        "s1",
+        "s2",
+        "s10",
+    ]

@@ -38,7 +38,7 @@ def natural_key(value: str) -> tuple[tuple[int, int | str], ...]:
     >>> sorted(["s10", "s2", "s1"], key=natural_key)
     ['s1', 's2', 's10']
     """
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in _DIGITS.split(value))
+    return tuple((0, int(part)) if part.isdecimal() else (1, part) for part in _DIGITS.split(value))
 
 
 def word_count(text: str) -> int:
