@@ -23,8 +23,10 @@ from cleaner.readers.documents import bytes_document
 from cleaner.readers.streams import (
     STREAM_ERRORS,
     InputError,
+    TooLarge,
     Truncated,
     format_size,
+    read_at_most,
     truncated,
 )
 from cleaner.sources import ReadConfig, ReadError, Source
@@ -113,8 +115,9 @@ def _document(
     if uri in seen:
         return ReadError(uri, where, f"duplicate id {uri!r} (first at {seen[uri]})")
     seen[uri] = where
-    data = record.content_stream().read(config.max_document_bytes + 1)
-    if len(data) > config.max_document_bytes:
+    try:  # in pieces: read(limit + 1) would allocate the limit (50 MB) for every record
+        data = read_at_most(record.content_stream(), config.max_document_bytes)
+    except TooLarge:
         return ReadError(uri, where, f"larger than {format_size(config.max_document_bytes)}")
     if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ends inside the record
         raise Truncated("truncated WARC record: the rest of the input is lost")
