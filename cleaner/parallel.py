@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from itertools import islice
+from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
@@ -98,6 +100,8 @@ def chunked_map(
             yield from _checked(future.result(), size, done)
 
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+"""Signals the pool workers leave to the main process."""
 PRELOAD = ["cleaner.pipeline", "cleaner.passages", "cleaner.cluster"]
 """Modules the fork server imports once, so that each worker starts with them loaded."""
 
@@ -115,6 +119,15 @@ def _context() -> BaseContext:
         return multiprocessing.get_context()
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
+    # The server and the workers it forks keep the signal mask it starts with. With Ctrl-C
+    # and SIGTERM blocked, a signal sent to the whole process group is for this process
+    # alone, which stops cleanly (cleaner.cli.interrupts) and shuts its pools down; the
+    # server would otherwise print a KeyboardInterrupt while it imports PRELOAD.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     return context
 
 
