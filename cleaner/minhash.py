@@ -71,19 +71,30 @@ def _permute_batch(
     if not filled:
         return
     values = np.concatenate([hashes[k] for k in filled]).astype(np.uint32, copy=False)
-    mixed = a[:, None] * _fmix32(values)[None, :]  # one row per permutation: reduceat
+    mixed = a[:, None] * fmix(values)[None, :]  # one row per permutation: reduceat
     mixed += b[:, None]  # runs along contiguous rows (15x faster than along columns)
     starts = np.cumsum([0] + [len(hashes[k]) for k in filled[:-1]])
     out[filled] = np.minimum.reduceat(mixed, starts, axis=1).T
 
 
-def _fmix32(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 32-bit finalizer, as datasketch pre-mixes item hashes."""
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    return h ^ (h >> np.uint32(16))
+FMIX = {
+    np.dtype(np.uint32): tuple(map(np.uint32, (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))),
+    np.dtype(np.uint64): tuple(
+        map(np.uint64, (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33))
+    ),
+}
+"""MurmurHash3's finalizer constants per width: shift, multiplier, shift, multiplier, shift."""
+
+
+def fmix(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finalizer (an avalanching bijection), element-wise, at the width of
+    ``h``'s dtype (``uint32``: as datasketch pre-mixes item hashes; or ``uint64``)."""
+    s1, m1, s2, m2, s3 = FMIX[h.dtype]
+    h = h ^ (h >> s1)
+    h = h * m1
+    h = h ^ (h >> s2)
+    h = h * m2
+    return h ^ (h >> s3)
 
 
 def lean_minhash(row: np.ndarray, config: ClusterConfig) -> LeanMinHash:

@@ -12,7 +12,6 @@ frozenset({b'too short'})
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from collections.abc import Iterable, Sequence
@@ -21,6 +20,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from cleaner.config import ClusterConfig
+from cleaner.minhash import fmix
 
 LOW_32_BITS = np.uint64(0xFFFFFFFF)
 WORD_RE = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -79,21 +79,6 @@ def build_lsh(
     return lsh
 
 
-def shingle_hashes(shingle_set: Iterable[bytes]) -> np.ndarray:
-    """The set as sorted 64-bit hashes: the first 8 bytes of each shingle's SHA-1, read
-    little-endian. The low 32 bits are datasketch's ``sha1_hash32`` of the shingle, so
-    :func:`hashed_signatures` gives exactly the signatures of :func:`signatures`; the
-    64-bit values stand for the shingles in :func:`hashed_jaccard` (two distinct shingles of
-    two texts share a hash with a chance near 1e-14), in a few bytes per shingle.
-
-    >>> h = shingle_hashes([b"a b c", b"b c d"])
-    >>> h.dtype.name, len(h), bool((h[:-1] < h[1:]).all())
-    ('uint64', 2, True)
-    """
-    digests = b"".join([hashlib.sha1(s).digest()[:8] for s in shingle_set])
-    return np.unique(np.frombuffer(digests, dtype="<u8"))
-
-
 WORD_MIX = tuple(np.uint64(k) for k in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9))
 """Odd 64-bit multipliers that combine word hashes into a shingle hash (one per position,
 repeated for longer shingles), so "a b c" and "c b a" differ."""
@@ -101,8 +86,8 @@ repeated for longer shingles), so "a b c" and "c b a" differ."""
 
 def text_shingle_hashes(text: str, size: int) -> np.ndarray:
     """The word ``size``-gram set of ``text`` as sorted, distinct 64-bit hashes, computed from
-    one CRC-32 per word: what :func:`shingle_hashes` gives for :func:`shingles`, with
-    different (but as stable) values, at a fraction of the cost of hashing every shingle.
+    one CRC-32 per word: the set :func:`shingles` gives, as stable numbers, at a fraction of
+    the cost of hashing every shingle.
 
     Each shingle's hash mixes its words' CRC-32s by position (multiply-add modulo 2**64,
     then the MurmurHash3 finalizer), so the hashes of two distinct shingles collide with a
@@ -123,38 +108,12 @@ def text_shingle_hashes(text: str, size: int) -> np.ndarray:
     mixed = np.full(count, np.uint64(width), dtype=np.uint64)
     for k in range(width):
         mixed = (mixed + crcs[k : k + count]) * WORD_MIX[k % len(WORD_MIX)]
-    return np.unique(_fmix64(mixed))
-
-
-def _fmix64(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finalizer (an avalanching bijection), element-wise."""
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xFF51AFD7ED558CCD)
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xC4CEB9FE1A85EC53)
-    return h ^ (h >> np.uint64(33))
-
-
-def hashed_signatures(hashes: Sequence[np.ndarray], config: ClusterConfig) -> list[LeanMinHash]:
-    """One MinHash signature per :func:`shingle_hashes` set, as :func:`signatures` makes it
-    from the shingles themselves (datasketch's batch API, on the precomputed 32-bit hashes).
-
-    >>> sets = [shingles("the cat sat on the mat", 3), frozenset({b"x"})]
-    >>> config = ClusterConfig()
-    >>> [list(a.hashvalues) == list(b.hashvalues) for a, b in zip(
-    ...     signatures(sets, config), hashed_signatures([shingle_hashes(s) for s in sets], config)
-    ... )]
-    [True, True]
-    """
-    low = [(h & LOW_32_BITS).tolist() for h in hashes]
-    minhashes = MinHash.bulk(
-        low, num_perm=config.num_perm, seed=config.seed, scheme=config.scheme, hashfunc=int
-    )
-    return [LeanMinHash(m) for m in minhashes]
+    return np.unique(fmix(mixed))
 
 
 def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """:func:`jaccard` of two sets given as :func:`shingle_hashes`."""
+    """:func:`jaccard` of two sets given as sorted, distinct hashes (e.g.
+    :func:`text_shingle_hashes`)."""
     if not len(a) and not len(b):
         return 0.0
     inter = len(np.intersect1d(a, b, assume_unique=True))
