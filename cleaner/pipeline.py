@@ -388,7 +388,7 @@ def featured_documents(config: ClusterConfig, chunk: list[Cleaned]) -> list[Feat
     """A :data:`Finish` for clustering (pass ``functools.partial(featured_documents, config)``):
     each document as :func:`summary_document` makes it, with its clustering features, computed
     in the worker that cleaned it, so the text is not sent to a worker again."""
-    docs = [summary_document(cleaned) for cleaned in chunk]
+    docs = summary_documents(chunk)
     features = document_features([(document_title(d), d.text) for d in docs], config)
     return list(zip(docs, features, strict=True))
 
