@@ -102,17 +102,15 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
             yield direct
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    # An interrupt between creating the temporary file and the try below would leave it
-    # behind: SIGINT and SIGTERM wait until the try is entered (see cleaner.deferral).
-    section = deferring()
-    section.__enter__()
+    temp_name = None
     try:
-        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except BaseException:
-        section.__exit__(None, None, None)
-        raise
-    try:
-        section.__exit__(None, None, None)  # a signal that came meanwhile is raised here
+        # An interrupt while the temporary file is being created would leave it behind:
+        # SIGINT and SIGTERM wait until it has a name here (see cleaner.deferral), and are
+        # raised as the section ends, inside this try.
+        with deferring():
+            fd, temp_name = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+            )
         with open(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()
@@ -120,8 +118,9 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         os.chmod(temp_name, 0o666 & ~_umask())
         os.replace(temp_name, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
+        if temp_name is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp_name)
         raise
 
 
