@@ -96,12 +96,7 @@ class CorpusStats:
     @classmethod
     def from_counts(cls, docs: Iterable[Mapping[str, float]], prior: int = 0) -> CorpusStats:
         """Count in how many documents each term occurs."""
-        df: Counter[str] = Counter()
-        n = 0
-        for counts in docs:
-            n += 1
-            df.update(counts.keys())
-        return cls(n_docs=n, df=dict(df), prior=prior)
+        return cls.from_terms((counts.keys() for counts in docs), prior=prior)
 
     def merged(self, other: CorpusStats) -> CorpusStats:
         """The stats of both corpora together."""
