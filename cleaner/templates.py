@@ -106,7 +106,7 @@ def body_run(lines: Sequence[str], config: CleanConfig) -> list[str]:
 
 def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
     """The smallest ``FAMILY_SKETCH`` keys of two sketches together."""
-    return tuple(sorted(set(a) | set(b))[:FAMILY_SKETCH])
+    return _smallest([*a, *b])
 
 
 def _estimate(sketch: tuple[int, ...]) -> int:
