@@ -154,4 +154,4 @@ def read_at_most(stream: BinaryIO, limit: int) -> bytes:
         size += len(piece)
     if size > limit:
         raise TooLarge(f"larger than {format_size(limit)}")
-    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+    return b"".join(pieces)  # one piece is returned as it is, not copied
