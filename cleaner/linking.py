@@ -16,12 +16,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping, Sequence
 
-
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Dot product of two sparse vectors."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([w * b[t] for t, w in a.items() if t in b])
+from cleaner.terms import dot
 
 
 def centroid_link(
@@ -74,7 +69,7 @@ def centroid_link(
         if known.get(a, {}).get(b) != (-neg, exact):
             continue  # a stale entry: one side has merged, or the pair was scored since
         if not exact:
-            score = _dot(sums[a], sums[b]) / (weight[a] * weight[b])
+            score = dot(sums[a], sums[b]) / (weight[a] * weight[b])
             known[a][b] = known[b][a] = (score, True)
             if score >= threshold:
                 heapq.heappush(heap, (-score, True, a, b))
