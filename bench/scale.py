@@ -48,39 +48,31 @@ class Measure:
     peak_process_mb: float
 
 
-def _tree_pss_kb(root: int, cpu: dict[int, float] | None = None) -> int:
-    """Proportional set size (kilobytes) of ``root`` and all its descendants, from /proc:
-    memory a forked pool worker shares with its parent counts once, not once per process.
-    ``cpu`` gets each process's own CPU seconds so far (user + system), by pid."""
-    parents: dict[int, int] = {}
+def _processes() -> dict[int, tuple[int, float]]:
+    """Every process, from /proc: its parent's pid and its own CPU seconds (user + system)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found: dict[int, tuple[int, float]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
-                parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
+                fields = handle.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
+        found[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick)
+    return found
+
+
+def _tree(root: int, processes: dict[int, tuple[int, float]]) -> set[int]:
+    """``root`` and all its descendants (a pool's workers, a fork server's children)."""
     tree, frontier = {root}, [root]
     while frontier:
         pid = frontier.pop()
-        children = [p for p, parent in parents.items() if parent == pid and p not in tree]
+        children = [p for p, (parent, _) in processes.items() if parent == pid and p not in tree]
         tree.update(children)
         frontier.extend(children)
-    if cpu is not None:
-        for pid in tree:
-            cpu[pid] = max(cpu.get(pid, 0.0), _cpu_seconds(pid))
-    return sum(_pss_kb(pid) for pid in tree)
-
-
-def _cpu_seconds(pid: int) -> float:
-    """One process's own user + system CPU seconds (0 once it has gone)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return tree
 
 
 def _pss_kb(pid: int) -> int:
@@ -105,8 +97,14 @@ def measure(command: Sequence[str]) -> Measure:
     running.set()
 
     def sample() -> None:
+        """Every 0.1 s: the tree's summed proportional set size (memory a worker shares with
+        another process counts once), and each process's CPU seconds so far."""
         while running.is_set():
-            peak[0] = max(peak[0], _tree_pss_kb(process.pid, cpu))
+            processes = _processes()
+            tree = _tree(process.pid, processes)
+            peak[0] = max(peak[0], sum(_pss_kb(pid) for pid in tree))
+            for pid in tree:
+                cpu[pid] = max(cpu.get(pid, 0.0), processes.get(pid, (0, 0.0))[1])
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
