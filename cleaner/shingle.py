@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash
 
 from cleaner.config import ClusterConfig
 from cleaner.minhash import fmix
@@ -58,25 +58,6 @@ def signatures(sets: Iterable[Iterable[bytes]], config: ClusterConfig) -> list[L
 def estimated_jaccard(a: LeanMinHash, b: LeanMinHash) -> float:
     """Share of equal signature positions: MinHash's estimate of Jaccard similarity."""
     return float(np.count_nonzero(a.hashvalues == b.hashvalues)) / len(a.hashvalues)
-
-
-def build_lsh(
-    keys: Sequence[int],
-    sigs: Sequence[LeanMinHash],
-    config: ClusterConfig,
-    threshold: float | None = None,
-    params: tuple[int, int] | None = None,
-) -> MinHashLSH:
-    """An LSH index of the non-empty signatures, keyed by position; give threshold or params."""
-    lsh = MinHashLSH(
-        threshold=threshold if threshold is not None else 0.5,
-        num_perm=config.num_perm,
-        params=params,
-    )
-    with lsh.insertion_session() as session:
-        for key, sig in zip(keys, sigs, strict=True):
-            session.insert(key, sig, check_duplication=False)
-    return lsh
 
 
 WORD_MIX = tuple(np.uint64(k) for k in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9))
