@@ -88,7 +88,7 @@ def test_lines_are_normalised_as_normalise_does(text: str) -> None:
 def _family_key_of_words(lines: list[str]) -> int:
     """The family key hashed from ``str`` words, as first written (the shingles' UTF-8)."""
     long_lines = [line for line in lines if line.count(" ") + 1 >= CONFIG.min_body_words]
-    hashes = set()
+    hashes: set[int] = set()
     for line in body_run(lines, CONFIG) or long_lines or lines:
         words = line.split()
         grams = [" ".join(words[k : k + 3]) for k in range(max(1, len(words) - 2))]
