@@ -73,7 +73,9 @@ class TermSpace:
             return []
         unit = np.repeat(np.arange(self.units), np.diff(self.starts))
         kept = np.flatnonzero(self.df[self.terms] >= min_df)
-        order = kept[np.lexsort((self.terms[kept], -self.weights[kept], unit[kept]))]
+        # Entries are in (unit, term) order already: a stable sort by (unit, -weight) keeps
+        # ties of weight in term order.
+        order = kept[np.lexsort((-self.weights[kept], unit[kept]))]
         ranked_units = unit[order]
         firsts = np.searchsorted(ranked_units, np.arange(self.units + 1))
         rank = np.arange(len(order)) - firsts[ranked_units]
