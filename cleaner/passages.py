@@ -31,10 +31,9 @@ the first occurrence (by document id, then start).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import accumulate, chain, compress, count
+from itertools import accumulate, compress, pairwise
 from operator import ne
 
 import numpy as np
@@ -184,18 +183,14 @@ def _batch_passages(
     pass), each group with word ids of its own, so that windows of different groups never match.
     """
     docs = [doc for members, _ in chunk for doc in members]
-    words = reader.read([doc.text for doc in docs])
+    words, classes = reader.read_classes([doc.text for doc in docs])
     ends = list(accumulate(len(members) for members, _ in chunk))
-    sequences: list[list[int]] = []
-    next_id = 0
-    for end, (members, _) in zip(ends, chunk, strict=True):
-        vocabulary: defaultdict[str, int] = defaultdict(count(next_id).__next__)
-        sequences += [
-            list(map(vocabulary.__getitem__, w.norms)) for w in words[end - len(members) : end]
-        ]
-        next_id += len(vocabulary)
-    lengths = np.array([len(seq) for seq in sequences], dtype=np.int64)
-    ids = np.fromiter(chain.from_iterable(sequences), dtype=np.int64, count=int(lengths.sum()))
+    lengths = np.array([len(w.starts) for w in words], dtype=np.int64)
+    group = np.repeat(np.arange(len(chunk)), [len(members) for members, _ in chunk])
+    ids = classes * len(chunk) + np.repeat(group, lengths)  # each group its own word ids
+    at = [0, *accumulate(lengths.tolist())]
+    every = ids.tolist()
+    sequences = [every[start:end] for start, end in pairwise(at)]
     links = seed_links(ids, lengths.tolist(), config.seed_words)
     # Links come window by window, windows by first place: group by group.
     group_of_link = np.searchsorted(np.array(ends), links[0], side="right")

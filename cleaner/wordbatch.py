@@ -18,20 +18,24 @@ folds to "ss") is read by the reader itself, the exact slower way.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, chain, count
 from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
-from cleaner.normalize import WordReader
+from cleaner.normalize import WordReader, Words
 
 OTHER, LETTER_OR_DIGIT, JOINER = 0, 1, 2
 """Kinds of characters, as the word pattern sees them."""
 SPACE = ord(" ")
 BATCH_CHARACTERS = 1 << 22
 """Texts read at once, in characters (a longer text is read alone): bounds the arrays."""
+HASH_MULTIPLIER = 0x9E3779B97F4A7C15
+"""Odd 64-bit multiplier of the word hash."""
+IntArray = NDArray[np.int64]
 TABLE_SIZE = 1 << 17
 """Code points below this are looked up in tables (as large as the largest code point seen)."""
 
@@ -60,6 +64,53 @@ class _Characters(NamedTuple):
     in_place: NDArray[np.bool_]
 
 
+class _Scan(NamedTuple):
+    """Texts read at once: their normalised code points (every character outside a word made
+    a space), where each word starts and ends, where each text starts, where each text's words
+    start (in ``starts``; one more at the end), and the words of texts holding a character that
+    does not normalise in place, read by the reader."""
+
+    spaced: NDArray[np.uint32]
+    starts: IntArray
+    ends: IntArray
+    offsets: list[int]
+    bounds: list[int]
+    odd: dict[int, Words]
+
+    def text_words(self, texts: Sequence[str], norms: list[str] | None) -> list[TextWords]:
+        """Each text's words, with their ``norms`` (all texts' words) unless None."""
+        starts, ends, offsets, bounds, odd = (
+            self.starts,
+            self.ends,
+            self.offsets,
+            self.bounds,
+            self.odd,
+        )
+        batch = []
+        for n in range(len(texts)):
+            words = odd.get(n)
+            if words is not None:
+                text_bounds = np.array(words.bounds(), dtype=np.int64)
+                batch.append(
+                    TextWords(
+                        words.norms if norms is not None else [],
+                        text_bounds[0:-1:2],
+                        text_bounds[1::2],
+                    )
+                )
+            else:
+                lo, hi = bounds[n], bounds[n + 1]
+                batch.append(
+                    TextWords(
+                        norms[lo:hi] if norms is not None else [],
+                        starts[lo:hi],
+                        ends[lo:hi],
+                        offsets[n],
+                    )
+                )
+        return batch
+
+
 class BatchReader:
     """Reads batches of texts as ``reader`` reads each, remembering what it makes of each
     character (its normal form, kind, and whether it normalises in place)."""
@@ -79,36 +130,70 @@ class BatchReader:
                 start, size = end, 0
         return batch
 
+    def read_classes(self, texts: Sequence[str]) -> tuple[list[TextWords], IntArray]:
+        """The words of each of ``texts``, their ``norms`` left empty, and a class for each
+        word (all texts one after the other): equal for equal normalised words, only then.
+
+        Classes come from a 64-bit hash of each word's normalised characters, checked
+        character by character against the first word with that hash; should two different
+        words share one (or the texts not fit in one batch), the words are numbered as strings.
+        """
+        if sum(map(len, texts)) + len(texts) > BATCH_CHARACTERS:
+            return _numbered(self.read(texts))
+        scan = self._scan(texts)
+        streams, starts, ends = [scan.spaced], [], []
+        size, done = len(scan.spaced), 0
+        for n, words in sorted(scan.odd.items()):  # their normalised words, in a stream of theirs
+            starts.append(scan.starts[done : scan.bounds[n]])
+            ends.append(scan.ends[done : scan.bounds[n]])
+            done = scan.bounds[n + 1]
+            lengths = np.array([len(norm) + 1 for norm in words.norms], dtype=np.int64)
+            word_ends = size + np.cumsum(lengths) - 1
+            streams.append(_points("".join(f"{norm} " for norm in words.norms)))
+            starts.append(word_ends - lengths + 1)
+            ends.append(word_ends)
+            size += int(lengths.sum())
+        starts.append(scan.starts[done:])
+        ends.append(scan.ends[done:])
+        classes = _word_classes(
+            np.concatenate(streams), np.concatenate(starts), np.concatenate(ends)
+        )
+        if classes is None:
+            return _numbered(self._read(texts))
+        return scan.text_words(texts, None), classes
+
     def _read(self, texts: Sequence[str]) -> list[TextWords]:
         """The words of each of ``texts``, read at once."""
+        scan = self._scan(texts)
+        norms = scan.spaced.tobytes().decode("utf-32-le").split()
+        if len(norms) != len(scan.starts):  # cannot happen: no letter, digit or joiner is a space
+            raise AssertionError("words and spans disagree")
+        return scan.text_words(texts, norms)
+
+    def _scan(self, texts: Sequence[str]) -> _Scan:
+        """Where the words of ``texts`` are, read at once."""
         joined = " ".join(texts)  # a space is no part of a word: words never span two texts
-        points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        points = _points(joined)
         kind, normal, odd_points = self._look_up(points)
         letter = kind == LETTER_OR_DIGIT
         in_word = letter.copy()
         in_word[1:-1] |= (kind[1:-1] == JOINER) & letter[:-2] & letter[2:]
         edges = np.diff(in_word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
         starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-        spaced = np.where(in_word, normal, np.uint32(SPACE))
-        norms = spaced.tobytes().decode("utf-32-le").split()
-        if len(norms) != len(starts):  # cannot happen: no letter, digit or joiner is a space
-            raise AssertionError("words and spans disagree")
         offsets = [0, *accumulate(len(text) + 1 for text in texts)]
-        bounds = np.searchsorted(starts, offsets).tolist()
-        odd = set()  # texts with a character that does not normalise in place
+        odd = {}  # texts with a character that does not normalise in place
         if len(odd_points):
             at = np.flatnonzero(np.isin(points, odd_points))
-            odd = set((np.searchsorted(offsets, at, "right") - 1).tolist())
-        batch = []
-        for n, text in enumerate(texts):
-            if n in odd:
-                words = self.reader.read(text)
-                text_bounds = np.array(words.bounds(), dtype=np.int64)
-                batch.append(TextWords(words.norms, text_bounds[0:-1:2], text_bounds[1::2]))
-            else:
-                lo, hi = bounds[n], bounds[n + 1]
-                batch.append(TextWords(norms[lo:hi], starts[lo:hi], ends[lo:hi], offsets[n]))
-        return batch
+            for n in set((np.searchsorted(offsets, at, "right") - 1).tolist()):
+                odd[n] = self.reader.read(texts[n])
+        return _Scan(
+            np.where(in_word, normal, np.uint32(SPACE)),
+            starts,
+            ends,
+            offsets,
+            np.searchsorted(starts, offsets).tolist(),
+            odd,
+        )
 
     def _look_up(
         self, points: NDArray[np.uint32]
@@ -151,6 +236,50 @@ class BatchReader:
             table[:, 1].astype(np.uint8),
             table[:, 2].astype(bool),
         )
+
+
+def _points(text: str) -> NDArray[np.uint32]:
+    """The code points of ``text``."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _word_classes(stream: NDArray[np.uint32], starts: IntArray, ends: IntArray) -> IntArray | None:
+    """A class for each word ``stream[starts[k] : ends[k]]``: the rank of its hash, once each
+    word is checked to equal the first word with its hash (None if one does not)."""
+    size = len(stream)
+    powers = np.full(size + 1, HASH_MULTIPLIER, dtype=np.uint64)
+    powers[0] = 1
+    np.cumprod(powers, out=powers)  # wraps around modulo 2**64, as the hash does
+    prefix = np.zeros(size + 1, dtype=np.uint64)
+    np.cumsum(stream * powers[:size], out=prefix[1:])
+    inverse = np.full(size + 1, pow(HASH_MULTIPLIER, -1, 1 << 64), dtype=np.uint64)
+    inverse[0] = 1
+    np.cumprod(inverse, out=inverse)
+    hashes = (prefix[ends] - prefix[starts]) * inverse[starts]
+    _, first, classes = np.unique(hashes, return_index=True, return_inverse=True)
+    alike = first[classes]
+    copies = np.flatnonzero(alike != np.arange(len(hashes)))
+    copy_starts, model_starts = starts[copies], starts[alike[copies]]
+    lengths = ends[copies] - copy_starts
+    if (lengths != ends[alike[copies]] - model_starts).any():
+        return None
+    within = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    copy_points = stream[np.repeat(copy_starts, lengths) + within]
+    if (copy_points != stream[np.repeat(model_starts, lengths) + within]).any():
+        return None
+    return classes.reshape(-1).astype(np.int64)
+
+
+def _numbered(batch: list[TextWords]) -> tuple[list[TextWords], IntArray]:
+    """``batch`` (``norms`` left empty) and its words' classes, numbering the distinct
+    normalised words."""
+    vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
+    classes = np.fromiter(
+        map(vocabulary.__getitem__, chain.from_iterable(words.norms for words in batch)),
+        dtype=np.int64,
+        count=sum(len(words.starts) for words in batch),
+    )
+    return [words._replace(norms=[]) for words in batch], classes
 
 
 def read_batch(texts: Sequence[str], reader: WordReader) -> list[TextWords]:

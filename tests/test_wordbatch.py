@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,3 +68,60 @@ def test_small_batches_read_the_same(texts: list[str]) -> None:
         check(texts, {})
     finally:
         cleaner.wordbatch.BATCH_CHARACTERS = original
+
+
+def check_classes(texts: list[str], reader: BatchReader) -> None:
+    """Classes are equal exactly for equal normalised words; spans are those of ``read``."""
+    batch, classes = reader.read_classes(texts)
+    expected = reader.read(texts)
+    norms = [norm for words in expected for norm in words.norms]
+    assert len(classes) == len(norms)
+    first: dict[str, int] = {}
+    for norm, word_class in zip(norms, classes.tolist(), strict=True):
+        assert first.setdefault(norm, word_class) == word_class
+    assert len(set(first.values())) == len(first)
+    for got, words in zip(batch, expected, strict=True):
+        assert got.norms == []
+        assert [got.span(k, k + 1) for k in range(len(got.starts))] == [
+            words.span(k, k + 1) for k in range(len(words.norms))
+        ]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=str)
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(st.sampled_from([*ODD, "a", "b", " "])), max_size=6))
+def test_word_classes_tell_normalised_words_apart(
+    options: dict[str, bool], texts: list[str]
+) -> None:
+    check_classes(texts, BatchReader(WordReader(**options)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(st.sampled_from([*ODD, "a", " "])), max_size=6))
+def test_word_classes_without_the_hash(texts: list[str]) -> None:
+    original = cleaner.wordbatch._word_classes
+    cleaner.wordbatch._word_classes = lambda *_: None  # as after a hash collision
+    try:
+        check_classes(texts, BatchReader(WordReader()))
+    finally:
+        cleaner.wordbatch._word_classes = original
+    original_size = cleaner.wordbatch.BATCH_CHARACTERS
+    cleaner.wordbatch.BATCH_CHARACTERS = 5  # texts longer than a batch
+    try:
+        check_classes(texts, BatchReader(WordReader()))
+    finally:
+        cleaner.wordbatch.BATCH_CHARACTERS = original_size
+
+
+def test_word_classes_check_the_hash() -> None:
+    stream = np.frombuffer("ab ab ba".encode("utf-32-le"), dtype=np.uint32)
+    starts, ends = np.array([0, 3, 6]), np.array([2, 5, 8])
+    classes = cleaner.wordbatch._word_classes(stream, starts, ends)
+    assert classes is not None
+    assert classes.tolist() in ([0, 0, 1], [1, 1, 0])
+    original = cleaner.wordbatch.HASH_MULTIPLIER
+    cleaner.wordbatch.HASH_MULTIPLIER = 1  # every anagram collides
+    try:
+        assert cleaner.wordbatch._word_classes(stream, starts, ends) is None
+    finally:
+        cleaner.wordbatch.HASH_MULTIPLIER = original
