@@ -245,7 +245,7 @@ def _points(text: str) -> NDArray[np.uint32]:
 
 def _word_classes(stream: NDArray[np.uint32], starts: IntArray, ends: IntArray) -> IntArray | None:
     """A class for each word ``stream[starts[k] : ends[k]]``: the rank of its hash, once each
-    word is checked to equal the first word with its hash (None if one does not)."""
+    word is checked to equal a word with its hash (None if one does not)."""
     size = len(stream)
     powers = np.full(size + 1, HASH_MULTIPLIER, dtype=np.uint64)
     powers[0] = 1
@@ -256,18 +256,23 @@ def _word_classes(stream: NDArray[np.uint32], starts: IntArray, ends: IntArray) 
     inverse[0] = 1
     np.cumprod(inverse, out=inverse)
     hashes = (prefix[ends] - prefix[starts]) * inverse[starts]
-    _, first, classes = np.unique(hashes, return_index=True, return_inverse=True)
-    alike = first[classes]
-    copies = np.flatnonzero(alike != np.arange(len(hashes)))
-    copy_starts, model_starts = starts[copies], starts[alike[copies]]
+    order = np.argsort(hashes)
+    ordered = hashes[order]
+    head = np.ones(len(hashes), dtype=bool)
+    head[1:] = ordered[1:] != ordered[:-1]
+    rank = np.cumsum(head) - 1
+    classes = np.empty(len(hashes), dtype=np.int64)
+    classes[order] = rank
+    copies, models = order[~head], order[head][rank[~head]]  # each checked against its class's head
+    copy_starts, model_starts = starts[copies], starts[models]
     lengths = ends[copies] - copy_starts
-    if (lengths != ends[alike[copies]] - model_starts).any():
+    if (lengths != ends[models] - model_starts).any():
         return None
     within = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     copy_points = stream[np.repeat(copy_starts, lengths) + within]
     if (copy_points != stream[np.repeat(model_starts, lengths) + within]).any():
         return None
-    return classes.reshape(-1).astype(np.int64)
+    return classes
 
 
 def _numbered(batch: list[TextWords]) -> tuple[list[TextWords], IntArray]:
