@@ -32,7 +32,6 @@ the first occurrence (by document id, then start).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from itertools import accumulate, compress, pairwise
 from operator import ne
 
@@ -58,6 +57,13 @@ GROUPS_PER_TASK = 32
 """Groups searched per pool task."""
 BATCH_CHARACTERS = 1 << 22
 """Groups of a task are read and indexed together up to this many characters of text."""
+Member = tuple[str, str]
+"""A document as pool workers get it: ``(id, text)``."""
+Group = tuple[list[Member], str | None]
+"""A group to search: its members sorted by id, and its story."""
+Found = tuple[str, int, bool, tuple[tuple[str, int, int], ...], str | None]
+"""A passage as pool workers send it back: text, words, verbatim, occurrences
+``(doc id, start, end)``, story (plain values, cheaper to pickle than a ``Passage``)."""
 COVERED_LIST_SIZE = 16
 """Alignment bookkeeping is a list while it takes at most this many entries per link, else a
 dict (documents with long texts and few links between them)."""
@@ -95,7 +101,7 @@ def find_shared_passages(
             raise ValueError(f"duplicate document id: {doc.id!r}")
         by_id[doc.id] = doc
     tasks = (  # workers read ids and texts only: the rest of a document is not sent
-        ([Document(m, by_id[m].text) for m in members], story)
+        ([(m, by_id[m].text) for m in members], story)
         for story, members in _resolve_groups(groups, by_id)
     )
     found = [
@@ -118,13 +124,18 @@ def find_shared_passages(
         for passage in passages
     ]
     found.sort(key=_passage_order)
-    return [replace(p, id=f"p{n}") for n, p in enumerate(found, 1)]
+    return [
+        Passage(
+            f"p{n}", text, words, verbatim, tuple(Occurrence(*place) for place in places), story
+        )
+        for n, (text, words, verbatim, places, story) in enumerate(found, 1)
+    ]
 
 
-def _passage_order(passage: Passage) -> tuple[str, int, int, str, int]:
+def _passage_order(passage: Found) -> tuple[str, int, int, str, int]:
     """Sort key: first occurrence, then story, then number of occurrences."""
-    first = passage.occurrences[0]
-    return (first.doc, first.start, first.end, passage.story or "", len(passage.occurrences))
+    doc, start, end = passage[3][0]
+    return (doc, start, end, passage[4] or "", len(passage[3]))
 
 
 def _resolve_groups(
@@ -154,16 +165,16 @@ def _resolve_groups(
 
 
 def _groups_passages(
-    chunk: list[tuple[list[Document], str | None]], config: PassageConfig, reader: BatchReader
-) -> list[list[Passage]]:
+    chunk: list[Group], config: PassageConfig, reader: BatchReader
+) -> list[list[Found]]:
     """The passages of each group of a chunk (one pool task), not yet numbered; ``reader``
     reads words as ``config`` says. Groups are searched in batches of at most
     ``BATCH_CHARACTERS`` (or one larger group)."""
-    found: list[list[Passage]] = []
-    batch: list[tuple[list[Document], str | None]] = []
+    found: list[list[Found]] = []
+    batch: list[Group] = []
     size = 0
     for group in chunk:
-        group_size = sum(len(doc.text) for doc in group[0])
+        group_size = sum(len(text) for _, text in group[0])
         if batch and size + group_size > BATCH_CHARACTERS:
             found += _batch_passages(batch, config, reader)
             batch, size = [], 0
@@ -175,15 +186,15 @@ def _groups_passages(
 
 
 def _batch_passages(
-    chunk: list[tuple[list[Document], str | None]], config: PassageConfig, reader: BatchReader
-) -> list[list[Passage]]:
+    chunk: list[Group], config: PassageConfig, reader: BatchReader
+) -> list[list[Found]]:
     """The passages of each of a few groups, not yet numbered.
 
     The groups' documents are read and indexed together (their seed windows found in one
     pass), each group with word ids of its own, so that windows of different groups never match.
     """
     docs = [doc for members, _ in chunk for doc in members]
-    words, classes = reader.read_classes([doc.text for doc in docs])
+    words, classes = reader.read_classes([text for _, text in docs])
     ends = list(accumulate(len(members) for members, _ in chunk))
     lengths = np.array([len(w.starts) for w in words], dtype=np.int64)
     group = np.repeat(np.arange(len(chunk)), [len(members) for members, _ in chunk])
@@ -286,13 +297,13 @@ def _alignments(
 
 
 def _passage(
-    docs: Sequence[Document],
+    docs: Sequence[Member],
     words: Sequence[TextWords],
     sequences: Sequence[Sequence[int]],
     occurrences: Sequence[Span],
     story: str | None,
-) -> Passage:
-    """A passage (id to be set) from its sorted occurrences as word spans.
+) -> Found:
+    """A passage from its sorted occurrences as word spans.
 
     ``docs`` are sorted by id, so sorted spans are in occurrence order. The passage is verbatim
     when every occurrence reads the same normalised words (the same word ids).
@@ -302,13 +313,7 @@ def _passage(
     reading = sequences[head_doc][head_first:head_end]
     verbatim = True
     for doc, first, end in occurrences:
-        found.append(Occurrence(docs[doc].id, *words[doc].span(first, end)))
+        found.append((docs[doc][0], *words[doc].span(first, end)))
         verbatim = verbatim and sequences[doc][first:end] == reading
-    return Passage(
-        id="",
-        text=docs[head_doc].text[found[0].start : found[0].end],
-        words=head_end - head_first,
-        verbatim=verbatim,
-        occurrences=tuple(found),
-        story=story,
-    )
+    _, start, end = found[0]
+    return docs[head_doc][1][start:end], head_end - head_first, verbatim, tuple(found), story
