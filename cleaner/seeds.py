@@ -94,9 +94,10 @@ def seed_links(ids: IntArray, lengths: Sequence[int], size: int) -> Links:
     n = total - size + 1
     places = np.flatnonzero(pos[:n] <= sizes[doc[:n]] - size)  # windows inside a document
     label, at = _shared(window_hashes(ids, size)[places])
-    windows = ids[places[at][:, None] + np.arange(size)]
-    same = label[1:] == label[:-1]
-    if (windows[1:][same] != windows[:-1][same]).any():  # a hash collision
+    starts = places[at]
+    pair = np.flatnonzero(label[1:] == label[:-1])  # windows with the hash of the one before
+    first, second = starts[pair], starts[pair + 1]
+    if any((ids[first + k] != ids[second + k]).any() for k in range(size)):  # a hash collision
         label, at = _shared(window_classes(ids, size)[places])
     doc, pos = doc[places[at]], pos[places[at]]
     doc_label = label * len(sizes) + doc
@@ -120,8 +121,8 @@ def _shared(keys: IntArray) -> tuple[IntArray, IntArray]:
     if not len(at):
         return at, at
     label = np.repeat(np.minimum.reduceat(at, head), np.diff(np.append(head, len(at))))
-    order = np.argsort(label * len(keys) + at)
-    return label[order], at[order]
+    ordered = np.sort(label * len(keys) + at)  # by label, then index
+    return ordered // len(keys), ordered % len(keys)
 
 
 def _link(label: IntArray, doc: IntArray, pos: IntArray) -> Links:
