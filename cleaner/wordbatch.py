@@ -36,6 +36,8 @@ BATCH_CHARACTERS = 1 << 22
 HASH_MULTIPLIER = 0x9E3779B97F4A7C15
 """Odd 64-bit multiplier of the word hash."""
 IntArray = NDArray[np.int64]
+Powers = tuple[NDArray[np.uint64], NDArray[np.uint64]]
+"""Powers of the word hash's multiplier and of its inverse (see :func:`hash_powers`)."""
 TABLE_SIZE = 1 << 17
 """Code points below this are looked up in tables (as large as the largest code point seen)."""
 
@@ -118,6 +120,7 @@ class BatchReader:
     def __init__(self, reader: WordReader) -> None:
         self.reader = reader
         self.known: dict[int, tuple[int, int, bool]] = {}
+        self.powers = (np.ones(0, dtype=np.uint64), np.ones(0, dtype=np.uint64))
 
     def read(self, texts: Sequence[str]) -> list[TextWords]:
         """The words of each of ``texts``, read in batches of about ``BATCH_CHARACTERS``."""
@@ -155,8 +158,10 @@ class BatchReader:
             size += int(lengths.sum())
         starts.append(scan.starts[done:])
         ends.append(scan.ends[done:])
+        if len(self.powers[0]) <= size:  # kept from batch to batch, grown as needed
+            self.powers = hash_powers(max(size + 1, 2 * len(self.powers[0])))
         classes = _word_classes(
-            np.concatenate(streams), np.concatenate(starts), np.concatenate(ends)
+            np.concatenate(streams), np.concatenate(starts), np.concatenate(ends), self.powers
         )
         if classes is None:
             return _numbered(self._read(texts))
@@ -243,19 +248,16 @@ def _points(text: str) -> NDArray[np.uint32]:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
-def _word_classes(stream: NDArray[np.uint32], starts: IntArray, ends: IntArray) -> IntArray | None:
+def _word_classes(
+    stream: NDArray[np.uint32], starts: IntArray, ends: IntArray, powers: Powers
+) -> IntArray | None:
     """A class for each word ``stream[starts[k] : ends[k]]``: the rank of its hash, once each
-    word is checked to equal a word with its hash (None if one does not)."""
+    word is checked to equal a word with its hash (None if one does not). ``powers`` are
+    :func:`hash_powers` of at least ``len(stream) + 1``."""
     size = len(stream)
-    powers = np.full(size + 1, HASH_MULTIPLIER, dtype=np.uint64)
-    powers[0] = 1
-    np.cumprod(powers, out=powers)  # wraps around modulo 2**64, as the hash does
     prefix = np.zeros(size + 1, dtype=np.uint64)
-    np.cumsum(stream * powers[:size], out=prefix[1:])
-    inverse = np.full(size + 1, pow(HASH_MULTIPLIER, -1, 1 << 64), dtype=np.uint64)
-    inverse[0] = 1
-    np.cumprod(inverse, out=inverse)
-    hashes = (prefix[ends] - prefix[starts]) * inverse[starts]
+    np.cumsum(stream * powers[0][:size], out=prefix[1:])
+    hashes = (prefix[ends] - prefix[starts]) * powers[1][starts]
     order = np.argsort(hashes)
     ordered = hashes[order]
     head = np.ones(len(hashes), dtype=bool)
@@ -273,6 +275,14 @@ def _word_classes(stream: NDArray[np.uint32], starts: IntArray, ends: IntArray) 
     if (copy_points != stream[np.repeat(model_starts, lengths) + within]).any():
         return None
     return classes
+
+
+def hash_powers(size: int, multiplier: int = HASH_MULTIPLIER) -> Powers:
+    """``multiplier`` and its inverse to the powers ``0 .. size - 1``, modulo 2**64."""
+    tables = np.full((2, size), [[multiplier], [pow(multiplier, -1, 1 << 64)]], dtype=np.uint64)
+    tables[:, :1] = 1
+    np.cumprod(tables, axis=1, out=tables)  # wraps around modulo 2**64, as the hash does
+    return tables[0], tables[1]
 
 
 def _numbered(batch: list[TextWords]) -> tuple[list[TextWords], IntArray]:

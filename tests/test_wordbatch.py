@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 import cleaner.wordbatch
 from cleaner.normalize import WordReader, tokenize
-from cleaner.wordbatch import TABLE_SIZE, BatchReader, read_batch
+from cleaner.wordbatch import (
+    HASH_MULTIPLIER,
+    TABLE_SIZE,
+    BatchReader,
+    hash_powers,
+    read_batch,
+)
 
 OPTIONS = [
     dict(zip(("casefold", "unify_apostrophes", "join_hyphenated"), values, strict=True))
@@ -116,12 +122,14 @@ def test_word_classes_without_the_hash(texts: list[str]) -> None:
 def test_word_classes_check_the_hash() -> None:
     stream = np.frombuffer("ab ab ba".encode("utf-32-le"), dtype=np.uint32)
     starts, ends = np.array([0, 3, 6]), np.array([2, 5, 8])
-    classes = cleaner.wordbatch._word_classes(stream, starts, ends)
+    classes = cleaner.wordbatch._word_classes(stream, starts, ends, hash_powers(9))
     assert classes is not None
     assert classes.tolist() in ([0, 0, 1], [1, 1, 0])
-    original = cleaner.wordbatch.HASH_MULTIPLIER
-    cleaner.wordbatch.HASH_MULTIPLIER = 1  # every anagram collides
-    try:
-        assert cleaner.wordbatch._word_classes(stream, starts, ends) is None
-    finally:
-        cleaner.wordbatch.HASH_MULTIPLIER = original
+    collide = hash_powers(9, multiplier=1)  # every anagram collides
+    assert cleaner.wordbatch._word_classes(stream, starts, ends, collide) is None
+
+
+def test_hash_powers() -> None:
+    powers, inverse = hash_powers(70)
+    assert powers.tolist() == [pow(HASH_MULTIPLIER, k, 1 << 64) for k in range(70)]
+    assert ((powers * inverse) == 1).all()
