@@ -3,7 +3,8 @@
 How passages are found, within each group of documents (a story) independently:
 
 1. Each document is read as normalised words with their character spans (``cleaner.normalize``;
-   many texts at once by ``cleaner.wordbatch``), the words numbered per group.
+   many texts at once by ``cleaner.wordbatch``), each word an id: equal for equal normalised
+   words of one group, and only then.
 2. Every window of ``seed_words`` words is indexed (``cleaner.seeds``). A window found in two or
    more documents links each of its postings to one pivot posting (the first in document order),
    so a window shared by n documents gives n - 1 links, never n * (n - 1) / 2.
@@ -191,14 +192,15 @@ def _batch_passages(
     """The passages of each of a few groups, not yet numbered.
 
     The groups' documents are read and indexed together (their seed windows found in one
-    pass), each group with word ids of its own, so that windows of different groups never match.
+    pass), each group with word ids of its own (a word's class times the number of groups, plus
+    its group), so that windows of different groups never match.
     """
     docs = [doc for members, _ in chunk for doc in members]
     words, classes = reader.read_classes([text for _, text in docs])
     ends = list(accumulate(len(members) for members, _ in chunk))
     lengths = np.array([len(w.starts) for w in words], dtype=np.int64)
     group = np.repeat(np.arange(len(chunk)), [len(members) for members, _ in chunk])
-    ids = classes * len(chunk) + np.repeat(group, lengths)  # each group its own word ids
+    ids = classes * len(chunk) + np.repeat(group, lengths)
     at = [0, *accumulate(lengths.tolist())]
     every = ids.tolist()
     sequences = [every[start:end] for start, end in pairwise(at)]
