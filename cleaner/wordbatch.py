@@ -35,6 +35,8 @@ BATCH_CHARACTERS = 1 << 22
 """Texts read at once, in characters (a longer text is read alone): bounds the arrays."""
 HASH_MULTIPLIER = 0x9E3779B97F4A7C15
 """Odd 64-bit multiplier of the word hash."""
+POWERS_KEPT = 1 << 20
+"""A reader keeps the word hash's tables of powers up to this length (16 MB) between batches."""
 IntArray = NDArray[np.int64]
 Powers = tuple[NDArray[np.uint64], NDArray[np.uint64]]
 """Powers of the word hash's multiplier and of its inverse (see :func:`hash_powers`)."""
@@ -158,10 +160,13 @@ class BatchReader:
             size += int(lengths.sum())
         starts.append(scan.starts[done:])
         ends.append(scan.ends[done:])
-        if len(self.powers[0]) <= size:  # kept from batch to batch, grown as needed
-            self.powers = hash_powers(max(size + 1, 2 * len(self.powers[0])))
+        powers = self.powers
+        if len(powers[0]) <= size:  # kept from batch to batch up to POWERS_KEPT, else made anew
+            powers = hash_powers(max(size + 1, min(2 * len(powers[0]), POWERS_KEPT)))
+            if len(powers[0]) <= POWERS_KEPT:
+                self.powers = powers
         classes = _word_classes(
-            np.concatenate(streams), np.concatenate(starts), np.concatenate(ends), self.powers
+            np.concatenate(streams), np.concatenate(starts), np.concatenate(ends), powers
         )
         if classes is None:
             return _numbered(self._read(texts))

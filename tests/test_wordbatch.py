@@ -133,3 +133,11 @@ def test_hash_powers() -> None:
     powers, inverse = hash_powers(70)
     assert powers.tolist() == [pow(HASH_MULTIPLIER, k, 1 << 64) for k in range(70)]
     assert ((powers * inverse) == 1).all()
+
+
+def test_power_tables_beyond_what_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cleaner.wordbatch, "POWERS_KEPT", 8)
+    reader = BatchReader(WordReader())
+    for texts in (["ab ba"], ["ab cd ab", "x y"], ["long text of words", "of words"], ["a"]):
+        check_classes(texts, reader)
+        assert len(reader.powers[0]) <= 8
