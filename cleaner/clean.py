@@ -15,7 +15,9 @@ cleaned again and anything that second pass removes is removed the first time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import deque
+from dataclasses import dataclass, field, fields
+from itertools import repeat
 from typing import Any
 
 from cleaner.config import CleanConfig
@@ -63,6 +65,10 @@ class LineDecision:
     def category(self) -> str | None:
         """The cruft category of a removed line, None for a kept or blank one."""
         return None if self.keep or self.label == "blank" else self.label
+
+
+DECISION_SETTERS = tuple(getattr(LineDecision, f.name).__set__ for f in fields(LineDecision))
+"""The setter of each ``LineDecision`` slot, in field order (see ``line_decisions``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +325,8 @@ def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
 
     A template line is cruft (``template-line``); a shared sentence never anchors the body alone.
     """
+    if not any(marks):
+        return lines
     out = list(lines)
     for i, (line, mark) in enumerate(zip(lines, marks, strict=True)):
         if mark is None or line.cruft is not None:
@@ -339,13 +347,20 @@ def finished(cleaned: CleanResult, raw_lines: list[str], decisions: list[Decisio
 
 
 def line_decisions(raw_lines: list[str], decisions: list[Decision]) -> tuple[LineDecision, ...]:
-    """What happened to each input line."""
-    return tuple(
-        [  # a list first: a generator costs a frame switch per line
-            LineDecision(i, raw, d.keep, d.label, d.rule)
-            for i, (raw, d) in enumerate(zip(raw_lines, decisions, strict=True), 1)
-        ]
-    )
+    """What happened to each input line.
+
+    The decisions are made as ``LineDecision(i, raw, keep, label, rule)`` would make them, but
+    field by field: each field of every line is set by one ``map`` of its slot's setter (what
+    the frozen ``__init__`` calls), without a Python ``__init__`` call per line.
+    """
+    if len(raw_lines) != len(decisions):
+        raise ValueError("one decision per line")
+    made = list(map(object.__new__, repeat(LineDecision, len(raw_lines))))
+    columns = list(zip(*decisions, strict=True)) or [(), (), ()]  # keep, label, rule
+    values = (range(1, len(made) + 1), raw_lines, *columns)
+    for setter, column in zip(DECISION_SETTERS, values, strict=True):
+        deque(map(setter, made, column), maxlen=0)  # run the setters, keep nothing
+    return tuple(made)
 
 
 def result(

@@ -179,6 +179,8 @@ class TemplateLines:
             if line not in known:
                 known[line] = self.status(line, config) if line.strip() else None
         marks = [known[line] for line in lines]
+        if not any(marks):  # no recurring line (a folder's unique pages): no run to look at
+            return marks
         filled = [i for i, line in enumerate(lines) if line.strip()]
         run: list[int] = []
         for k, i in enumerate([*filled, None]):
