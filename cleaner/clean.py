@@ -172,16 +172,16 @@ class ProseSample:
             return packed_hits(tokens, self.stoplists), len(tokens)
         budget = self.config.language_sample_chars
         sampled = hits = 0
+        seen, stoplists = self.seen, self.stoplists
         for k, line in enumerate(prose):
             budget -= 1 if k else 0  # the newline before the line
             if budget <= 0:
                 break
-            part = line[:budget]  # the line itself unless the sample ends in it
-            counts = self.seen.get(part)
+            part = line if len(line) <= budget else line[:budget]  # unless the sample ends in it
+            counts = seen.get(part)
             if counts is None:
                 lower, tokens = lowercase_words(part)
-                counts = len(tokens), packed_hits(tokens, self.stoplists)
-                self.seen[part] = counts
+                counts = seen[part] = len(tokens), packed_hits(tokens, stoplists)
                 self.tokens[part] = tokens
                 self.lowered[part] = lower
             if sampled + counts[0] > SAMPLE_TOKENS:  # the sample ends inside this line
