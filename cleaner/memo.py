@@ -28,7 +28,7 @@ from cleaner.lines import Line
 from cleaner.templates import TemplateLines
 
 MEMO_LINES = 20_000
-"""Lines a memo table holds before it is emptied (a few megabytes of features)."""
+"""Lines a memo table holds before it is emptied (all tables of a full memo: 10-20 MB)."""
 
 
 @dataclass(slots=True)
