@@ -28,8 +28,8 @@ from cleaner.language import (
     load_stoplists,
     packed_hits,
 )
+from cleaner.linememo import LineMemo
 from cleaner.lines import ASCII_WORD_RE, BLANK, WORD_RE, Decision, Line, line_features, unwrap
-from cleaner.memo import LineMemo
 from cleaner.metadata import parse_authors, parse_date
 from cleaner.revise import revise
 from cleaner.rules import Lexicon, load_lexicon
@@ -215,7 +215,7 @@ def clean_text(
     """Clean one scraped text; ``templates`` carries folder-wide evidence when there is some.
 
     ``memo`` (one for all the documents of a corpus) keeps what was measured of lines seen in
-    earlier documents: the result is the same, found faster (see ``cleaner.memo``).
+    earlier documents: the result is the same, found faster (see ``cleaner.linememo``).
     """
     if memo is None:
         sample = ProseSample(load_stoplists(), config)

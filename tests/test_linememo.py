@@ -10,10 +10,10 @@ import random
 import pytest
 from sample_texts import sample_texts
 
-import cleaner.memo
+import cleaner.linememo
 from cleaner.clean import clean_text
 from cleaner.config import CleanConfig
-from cleaner.memo import LineMemo
+from cleaner.linememo import LineMemo
 from cleaner.templates import build_templates
 
 CONFIG = CleanConfig()
@@ -82,4 +82,4 @@ def test_marks_with_known_statuses() -> None:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(cleaner.memo).failed == 0
+    assert doctest.testmod(cleaner.linememo).failed == 0
