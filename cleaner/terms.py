@@ -138,10 +138,12 @@ def term_counts(
         if leads[i] in names:
             continue
         j = i - 1
-        while j >= 0 and read[j][3] is None:
+        while j >= 0 and read[j][3] is None:  # pieces of only tabs, or empty (two spaces)
             j -= 1
-        if not read[j][3] if j >= 0 else i > 0 or pieces[0].startswith("\t"):
+        if j >= 0 and not read[j][3]:
             names.add(leads[i])
+        elif j < 0 and (i > 0 or pieces[0].startswith("\t")):  # after spaces or tabs alone
+            names.add(leads[i])  # (with nothing at all before it, it opens the text)
     if title:
         for term in chain.from_iterable(
             map(itemgetter(0), map(PIECE_TERMS.__getitem__, title.split(" ")))
