@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,16 +40,8 @@ from cleaner.minhash import signature_rows
 from cleaner.model import Clustering, Story
 from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
 from cleaner.parallel import chunked_map
-from cleaner.terms import (
-    CorpusStats,
-    Vector,
-    centroid,
-    cosine,
-    pair_cosines,
-    salient_terms,
-    term_counts,
-    weigh,
-)
+from cleaner.terms import term_counts
+from cleaner.termspace import Centroids, TermSpace, UnitVectors, pair_cosines, unit_space
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
 NEIGHBOUR_SHARE = 0.5
@@ -61,6 +53,9 @@ Without them the groups are the same on ECB+ (floors up to 0.16 of 0.24 tried) a
 generated 100,000-document corpus, three to five times faster."""
 LABEL_TERMS = 4
 """Terms in a story label when no member has a title."""
+COSINE_DIGITS = 9
+"""Cosines to a story's centroid are compared to this many digits (then the first member
+wins): two members' cosines are often equal but for rounding (always, for two members)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,29 +83,28 @@ def _shingle_text(title: str | None, text: str) -> str:
     return f"{title}\n{text}" if title else text
 
 
-def story_candidates(salient: Sequence[Sequence[str]], config: ClusterConfig) -> np.ndarray:
+def story_candidates(space: TermSpace, config: ClusterConfig) -> np.ndarray:
     """Pairs ``(i, j)``, ``i < j``, of units whose salient terms collide in LSH, capped:
     each unit keeps its ``max_candidates`` partners of highest estimated overlap (then
     lowest position), as a ``MinHashLSH`` query per unit would give them. An ``(n, 2)``
     array, sorted, without repeats."""
-    keys = np.array([i for i, terms in enumerate(salient) if terms], dtype=np.int64)
-    matrix = term_signatures([salient[i] for i in keys], config)
+    salient = space.salient(config.top_terms, config.min_df)
+    keys = np.array([u for u, terms in enumerate(salient) if len(terms)], dtype=np.int64)
+    matrix = term_signatures([salient[u] for u in keys], space.vocabulary, config)
     pairs = candidate_pairs(matrix, config.term_bands, config.term_rows)
     chosen = best_pairs(pairs, estimated_overlaps(matrix, pairs), config.max_candidates)
     return keys[chosen]
 
 
-def term_signatures(salient: Sequence[Sequence[str]], config: ClusterConfig) -> np.ndarray:
-    """MinHash signatures of salient-term lists, as rows: each term hashed as datasketch
-    hashes bytes by default (``sha1_hash32`` of its UTF-8), once per distinct term."""
-    hashed: dict[str, int] = {}
-    hashes = []
-    for terms in salient:
-        for term in terms:
-            if term not in hashed:
-                hashed[term] = sha1_hash32(term.encode())
-        hashes.append(np.fromiter((hashed[t] for t in terms), np.uint32, len(terms)))
-    return signature_rows(hashes, config)
+def term_signatures(
+    salient: Sequence[np.ndarray], vocabulary: Sequence[str], config: ClusterConfig
+) -> np.ndarray:
+    """MinHash signatures of sets of term ids (positions in ``vocabulary``), as rows: each
+    term hashed as datasketch hashes bytes by default (``sha1_hash32`` of its UTF-8), once."""
+    used = np.unique(np.concatenate(salient)) if salient else np.zeros(0, dtype=np.int64)
+    table = np.zeros(len(vocabulary), dtype=np.uint32)
+    table[used] = [sha1_hash32(vocabulary[t].encode()) for t in used.tolist()]
+    return signature_rows([table[terms] for terms in salient], config)
 
 
 Counts = tuple[tuple[str, ...], "array[float]"]
@@ -176,19 +170,15 @@ def run_clustering(
     del features
     dups = find_near_duplicates(ids, config, sets)
     del sets
-    stats = CorpusStats.from_terms(_unit_terms(counts, dups), prior=config.idf_prior)
-    idf = stats.idf_table()
-    vectors = [weigh(c, stats, idf) for c in _unit_counts(counts, dups)]
+    space = unit_space(counts, dups.groups, prior=config.idf_prior)
     del counts
-    salient = [salient_terms(v, stats, config) for v in vectors]
-    pairs = story_candidates(salient, config)
-    del salient
-    scores = np.array(pair_cosines(vectors, pairs), dtype=np.float64)
+    pairs = story_candidates(space, config)
+    scores = pair_cosines(space, pairs)
     weights = [float(len(g)) for g in dups.groups]
     strong = scores >= NEIGHBOUR_SHARE * config.link_threshold
     edges = dict(zip(map(tuple, pairs[strong].tolist()), scores[strong].tolist(), strict=True))
-    linked = centroid_link(vectors, weights, edges, config.link_threshold)
-    clustering = _assemble(docs, dups, linked, (pairs, scores), vectors)
+    linked = centroid_link(UnitVectors(space), weights, edges, config.link_threshold)
+    clustering = _assemble(docs, dups, linked, (pairs, scores), space)
     return ClusterRun(
         clustering=clustering,
         documents=len(docs),
@@ -212,38 +202,12 @@ def cluster_documents(
     return run_clustering(documents, config).clustering
 
 
-def _unit_terms(counts: Sequence[Counts], dups: NearDuplicates) -> Iterator[Iterable[str]]:
-    """Each unit's distinct terms (those of any of its near-duplicates)."""
-    for group in dups.groups:
-        if len(group) == 1:
-            yield counts[group[0]][0]
-        else:
-            yield {t for i in group for t in counts[i][0]}
-
-
-def _unit_counts(counts: Sequence[Counts], dups: NearDuplicates) -> Iterator[dict[str, float]]:
-    """Each unit's (mean) term counts, made when needed and not held."""
-    for group in dups.groups:
-        yield _mean_counts([dict(zip(*counts[i], strict=True)) for i in group])
-
-
-def _mean_counts(group: Sequence[dict[str, float]]) -> dict[str, float]:
-    """Average term counts of a group of near-duplicates."""
-    if len(group) == 1:
-        return group[0]
-    total: dict[str, float] = {}
-    for counts in group:
-        for t, c in counts.items():
-            total[t] = total.get(t, 0.0) + c
-    return {t: c / len(group) for t, c in total.items()}
-
-
 def _assemble(
     docs: Sequence[Document],
     dups: NearDuplicates,
     linked: Sequence[Sequence[int]],
     edges: tuple[np.ndarray, np.ndarray],
-    vectors: Sequence[Vector],
+    space: TermSpace,
 ) -> Clustering:
     """Turn groups of units into ``Story`` records with stable ids (one pass over the edges,
     given as the verified pairs of units and their cosines)."""
@@ -259,12 +223,13 @@ def _assemble(
         sims[story_of_unit[a]].append((pair[0], pair[1], round(score, 4)))
     for i, j, score in dups.edges:
         sims[story_of_unit[unit_of[i]]].append((docs[i].id, docs[j].id, round(score, 4)))
+    middle = Centroids.of(space, story_of_unit, len(linked))
     stories = []
     for k, units in enumerate(linked):
         members = tuple(sorted(docs[i].id for u in units for i in dups.groups[u]))
         groups = (dups.groups[u] for u in units if len(dups.groups[u]) > 1)
         near = tuple(sorted(tuple(docs[i].id for i in group) for group in groups))
-        label = _label(docs, dups, units, vectors)
+        label = _label(docs, dups, units, middle, k)
         stories.append((members, label, near, tuple(sorted(sims[k]))))
     stories.sort(key=lambda s: (-len(s[0]), s[0][0]))
     return Clustering(
@@ -279,17 +244,16 @@ def _label(
     docs: Sequence[Document],
     dups: NearDuplicates,
     units: Sequence[int],
-    vectors: Sequence[Vector],
+    middle: Centroids,
+    story: int,
 ) -> str:
-    """The title of the most central titled member, else the story's heaviest terms."""
+    """The title of the member most central to the story (highest cosine with its
+    centroid) that has one, else the heaviest terms of its centroid."""
     titled = [u for u in units if document_title(docs[dups.groups[u][0]])]
-    if len(titled) == 1:  # the most central of one
-        return document_title(docs[dups.groups[titled[0]][0]]) or ""
-    middle = centroid(vectors[u] for u in units)
     if titled:
-        best = max(titled, key=lambda u: (cosine(vectors[u], middle), -u))
+        cosines = middle.cosines[titled].round(COSINE_DIGITS).tolist()
+        best = max(zip(cosines, [-u for u in titled], titled, strict=True))[2]
         return document_title(docs[dups.groups[best][0]]) or ""
-    if middle:
-        terms = sorted(middle, key=lambda t: (-middle[t], t))[:LABEL_TERMS]
-        return ", ".join(terms)
+    if middle.norms[story] > 0:
+        return ", ".join(middle.top_terms(story, LABEL_TERMS))
     return docs[dups.groups[units[0]][0]].id

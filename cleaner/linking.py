@@ -16,11 +16,11 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping, Sequence
 
-from cleaner.terms import dot
+from cleaner.terms import K, dot
 
 
 def centroid_link(
-    vectors: Sequence[Mapping[str, float]],
+    vectors: Sequence[Mapping[K, float]],
     weights: Sequence[float],
     edges: Mapping[tuple[int, int], float],
     threshold: float,
@@ -55,7 +55,7 @@ def centroid_link(
             known[i][j] = known[j][i] = (sim, True)
             if sim >= threshold:
                 heap.append((-sim, True, min(i, j), max(i, j)))
-    sums: dict[int, Mapping[str, float]] = {
+    sums: dict[int, Mapping[K, float]] = {
         i: vectors[i] if weights[i] == 1 else {t: w * weights[i] for t, w in vectors[i].items()}
         for i in members
         if known[i]
@@ -105,7 +105,7 @@ def _merge(
     c: int,
     members: dict[int, list[int]],
     weight: dict[int, float],
-    sums: dict[int, Mapping[str, float]],
+    sums: dict[int, Mapping[K, float]],
     originals: int,
 ) -> None:
     """Make group ``c`` of groups ``a`` and ``b``: members, weight and sum vector (a node of

@@ -18,7 +18,7 @@ import numpy as np
 from cleaner.bands import candidate_pairs, lsh_params, signature_matrix
 from cleaner.config import ClusterConfig
 from cleaner.minhash import signature_rows
-from cleaner.shingle import hashed_jaccard, low_hash_sets, shingle_hashes
+from cleaner.shingle import low_hash_sets, shingle_hashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,17 @@ def _find(parent: list[int], i: int) -> int:
         parent[i] = parent[parent[i]]
         i = parent[i]
     return i
+
+
+def _set_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard similarity of two sets given as sorted, distinct hashes: the float
+    :func:`~cleaner.shingle.hashed_jaccard` gives, from one sort of both sets (the values
+    they share end up side by side), at about half the cost of its ``np.intersect1d``."""
+    both = np.concatenate((a, b))
+    both.sort()
+    shared = int(np.count_nonzero(both[1:] == both[:-1]))
+    union = len(both) - shared
+    return shared / union if union else 0.0
 
 
 ShingleSet = tuple[np.ndarray | None, np.ndarray]
@@ -73,19 +84,20 @@ def find_near_duplicates(
     if sets is None:
         sets = shingle_sets(texts, config)
     signed = [(i, sig) for i, (sig, _) in enumerate(sets) if sig is not None]
-    keys = [i for i, _ in signed]
+    keys = np.array([i for i, _ in signed], dtype=np.int64)
     matrix = signature_matrix([sig for _, sig in signed], config.num_perm)
     bands, rows = lsh_params(config.num_perm, config.dup_lsh_threshold)
+    hashes = [hashed for _, hashed in sets]
     parent = list(range(len(texts)))
     edges: list[tuple[int, int, float]] = []
     candidates = 0
-    for a, b in candidate_pairs(matrix, bands, rows).tolist():
-        i, j = keys[a], keys[b]
+    pairs = keys[candidate_pairs(matrix, bands, rows)]
+    for i, j in zip(pairs[:, 0].tolist(), pairs[:, 1].tolist(), strict=True):
         ri, rj = _find(parent, i), _find(parent, j)
         if ri == rj:
             continue
         candidates += 1
-        score = hashed_jaccard(sets[i][1], sets[j][1])
+        score = _set_jaccard(hashes[i], hashes[j])
         if score >= config.dup_threshold:
             parent[max(ri, rj)] = min(ri, rj)
             edges.append((i, j, score))

@@ -95,8 +95,9 @@ def find_shared_passages(
         if doc.id in by_id:
             raise ValueError(f"duplicate document id: {doc.id!r}")
         by_id[doc.id] = doc
-    tasks = (
-        ([by_id[m] for m in members], story) for story, members in _resolve_groups(groups, by_id)
+    tasks = (  # workers read ids and texts only: the rest of a document is not sent
+        ([Document(m, by_id[m].text) for m in members], story)
+        for story, members in _resolve_groups(groups, by_id)
     )
     found = [
         passage

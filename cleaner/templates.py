@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import heapq
 import zlib
-from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from itertools import repeat
 
 from cleaner.config import CleanConfig
 
@@ -73,35 +73,37 @@ def family_key(lines: Sequence[str], config: CleanConfig) -> int:
     >>> family_key(a, CleanConfig()) == family_key(["menu", *a, "menu"], CleanConfig())
     True
     """
-    long_lines = [line for line in lines if line.count(" ") + 1 >= config.min_body_words]
     hashes: set[int] = set()
-    for line in body_run(lines, config) or long_lines or lines:
-        words = line.split()
+    for line in body_run(lines, config) or _long_lines(lines, config) or lines:
+        words = line.encode().split()  # normalised: the words of ``line.split()``, encoded
         if len(words) < SHINGLE_WORDS:
-            hashes.add(zlib.crc32(" ".join(words).encode()))
+            hashes.add(zlib.crc32(b" ".join(words)))
             continue
-        grams = map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False))
-        hashes.update(map(zlib.crc32, map(str.encode, grams)))
+        grams = map(b" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False))
+        hashes.update(map(zlib.crc32, grams))
     smallest = heapq.nsmallest(KEY_SHINGLES, hashes)
     digest = blake2b(b"".join(h.to_bytes(4, "big") for h in smallest), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
 
-def body_run(lines: Sequence[str], config: CleanConfig) -> list[str]:
+def _long_lines(lines: Sequence[str], config: CleanConfig) -> list[str]:
+    """The lines of ``min_body_words`` words or more."""
+    return [line for line in lines if line.count(" ") + 1 >= config.min_body_words]
+
+
+def body_run(lines: Sequence[str], config: CleanConfig) -> Sequence[str]:
     """The longest run (in words) of consecutive long prose lines."""
-    best: list[str] = []
-    run: list[str] = []
-    best_words = run_words = 0
-    for line in lines:
+    best = slice(0, 0)
+    start = best_words = run_words = 0
+    for end, line in enumerate(lines, 1):
         words = line.count(" ") + 1
         if words >= config.min_body_words and is_prose(line):
-            run.append(line)
             run_words += words
             if run_words > best_words:
-                best, best_words = list(run), run_words
+                best, best_words = slice(start, end), run_words
         else:
-            run, run_words = [], 0
-    return best
+            start, run_words = end, 0
+    return lines[best]
 
 
 def _union(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
@@ -202,32 +204,82 @@ def merge_all(parts: Iterable[TemplateLines], min_families: int) -> TemplateLine
 
     The same as merging them one by one (:meth:`TemplateLines.merge`) and pruning, but each
     line's keys are gathered as the parts stream in and its sketch is made once, so a line
-    that every part has costs one sort, not one per part.
+    that every part has costs one sort, not one per part; a line with fewer keys than
+    ``min_families`` (most lines: those of one document) is dropped without one.
 
     >>> texts = [f"Home\\nStory {i} is here." for i in range(4)]
     >>> parts = [build_templates(texts[k : k + 2], CleanConfig(), prune=False) for k in (0, 2)]
     >>> merge_all(parts, 3) == parts[0].merge(parts[1]).pruned(3)
     True
     """
-    keys: dict[str, list[int]] = {}
+    keys = _Keys()
     corpus: list[int] = []
     documents = 0
     for part in parts:
         documents += part.documents
-        corpus.extend(part.corpus)
-        for line, sketch in part.families.items():
-            mine = keys.get(line)
-            if mine is None:
-                keys[line] = list(sketch)
-            else:
-                mine.extend(sketch)
-    families = {line: _smallest(ks) for line, ks in keys.items()}
-    return TemplateLines(families, _smallest(corpus), documents).pruned(min_families)
+        _extend(corpus, part.corpus)
+        keys.add(part.families.items())
+    return TemplateLines(keys.sketches(min_families), _smallest(corpus), documents)
 
 
-def _smallest(keys: list[int]) -> tuple[int, ...]:
+def _smallest(keys: Iterable[int]) -> tuple[int, ...]:
     """The KMV sketch of some keys: the ``FAMILY_SKETCH`` smallest distinct ones."""
     return tuple(sorted(set(keys))[:FAMILY_SKETCH])
+
+
+def _normalised_lines(text: str) -> list[str]:
+    """The non-blank lines of a text, normalised (:func:`normalise`, inlined: it runs on
+    every line of a corpus)."""
+    return [" ".join(words).casefold() for line in text.splitlines() if (words := line.split())]
+
+
+def _extend(keys: list[int], more: Iterable[int]) -> None:
+    """Add ``more`` to some keys of which only the sketch matters, keeping them few."""
+    keys.extend(more)
+    if len(keys) > 2 * FAMILY_SKETCH:
+        keys[:] = _smallest(keys)
+
+
+class _Keys:
+    """The family keys of each line, gathered unsorted; sketches are made at the end.
+
+    A line's first keys are kept as they come (a sketch, often a tuple shared by all the
+    lines of one document); later ones go to a list, cut back to its sketch when it grows
+    past ``2 * FAMILY_SKETCH`` so that memory stays bounded.
+    """
+
+    __slots__ = ("keys",)
+
+    def __init__(self) -> None:
+        self.keys: dict[str, tuple[int, ...] | list[int]] = {}
+
+    def add(self, sketches: Iterable[tuple[str, tuple[int, ...]]]) -> None:
+        """Add the keys of each ``(line, sketch)`` (a sketch: sorted, distinct keys)."""
+        keys = self.keys
+        for line, sketch in sketches:
+            mine = keys.setdefault(line, sketch)
+            if mine is sketch:
+                continue
+            if isinstance(mine, tuple):
+                keys[line] = [*mine, *sketch]
+            else:
+                _extend(mine, sketch)
+
+    def sketches(self, min_families: int) -> dict[str, tuple[int, ...]]:
+        """Each line's sketch, for the lines in at least ``min_families`` families.
+
+        A line with fewer keys than that (and than ``FAMILY_SKETCH``) has fewer distinct
+        ones, each counted exactly: it is left out without making its sketch.
+        """
+        least = min(min_families, FAMILY_SKETCH)
+        families: dict[str, tuple[int, ...]] = {}
+        for line, keys in self.keys.items():
+            if len(keys) < least:
+                continue
+            sketch = keys if isinstance(keys, tuple) else _smallest(keys)
+            if _estimate(sketch) >= min_families:
+                families[line] = sketch
+        return families
 
 
 def build_templates(texts: Iterable[str], config: CleanConfig, prune: bool = True) -> TemplateLines:
@@ -236,32 +288,16 @@ def build_templates(texts: Iterable[str], config: CleanConfig, prune: bool = Tru
     ``prune`` drops the lines below ``template_min_documents`` families; keep them to
     :meth:`~TemplateLines.merge` the evidence with that of other parts of the corpus.
     """
-    families: dict[str, list[int]] = {}
+    keys = _Keys()
     corpus: list[int] = []
     documents = 0
     for text in texts:
         documents += 1
-        ordered = [normalise(line) for line in text.splitlines() if line.strip()]
+        ordered = _normalised_lines(text)
         if not ordered:
             continue
         key = family_key(ordered, config)
-        _add(corpus, key)
-        for line in set(ordered):
-            sketch = families.get(line)
-            if sketch is None:
-                families[line] = [key]
-            else:
-                _add(sketch, key)
-    evidence = TemplateLines(
-        {line: tuple(sketch) for line, sketch in families.items()}, tuple(corpus), documents
-    )
-    return evidence.pruned(config.template_min_documents) if prune else evidence
-
-
-def _add(sketch: list[int], key: int) -> None:
-    """Put ``key`` into a sorted KMV sketch (kept to ``FAMILY_SKETCH`` smallest keys)."""
-    if key in sketch or (len(sketch) >= FAMILY_SKETCH and key >= sketch[-1]):
-        return
-    insort(sketch, key)
-    if len(sketch) > FAMILY_SKETCH:
-        sketch.pop()
+        _extend(corpus, (key,))
+        keys.add(zip(set(ordered), repeat((key,))))  # one tuple for all: pickled once
+    least = config.template_min_documents if prune else 1
+    return TemplateLines(keys.sketches(least), _smallest(corpus), documents)

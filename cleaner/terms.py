@@ -19,13 +19,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, compress
 from operator import itemgetter
-
-import numpy as np
-from scipy.sparse import csr_matrix
+from typing import TypeVar
 
 from cleaner.config import ClusterConfig
 from cleaner.memo import Memo
@@ -38,6 +36,8 @@ SENTENCE_END = frozenset(".!?:;\"'()[]-\n\u201c\u201d\u2018\u2019\u2013\u2014")
 """Characters after which a capitalised word may just be the start of a sentence."""
 
 Vector = dict[str, float]
+K = TypeVar("K", bound=Hashable)
+"""What sparse vectors are keyed by: terms, or term ids (:mod:`cleaner.termspace`)."""
 
 
 def _tokens(text: str) -> Iterable[tuple[str, bool]]:
@@ -188,27 +188,22 @@ class CorpusStats:
             df.update(terms)
         return cls(n_docs=n, df=dict(df), prior=prior)
 
-    def idf_table(self) -> dict[str, float]:
-        """:meth:`idf` of every term the corpus has (to look up instead of computing)."""
-        return {term: self.idf(term) for term in self.df}
-
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency: ``ln((1 + N + prior) / (1 + df)) + 1``."""
         return math.log((1 + self.n_docs + self.prior) / (1 + self.df.get(term, 0))) + 1.0
 
 
-def weigh(
-    counts: Mapping[str, float], stats: CorpusStats, idf: Mapping[str, float] | None = None
-) -> Vector:
+def weigh(counts: Mapping[str, float], stats: CorpusStats) -> Vector:
     """L2-normalised TF-IDF vector with sublinear term frequency.
 
     ``tf`` becomes ``1 + ln tf`` from 1 up, and stays as it is below 1 (an average count over
     near-duplicates: a word that only one copy of many has weighs little, never less than 0).
-    ``idf`` is ``stats.idf_table()`` when it was computed already (it must hold every term).
+    Clustering computes the same vectors for all its units at once
+    (:func:`cleaner.termspace.unit_space`).
     """
-    if idf is None:
-        idf = {t: stats.idf(t) for t in counts}
-    vector = {t: (1.0 + math.log(c) if c >= 1 else c) * idf[t] for t, c in counts.items() if c > 0}
+    vector = {
+        t: (1.0 + math.log(c) if c >= 1 else c) * stats.idf(t) for t, c in counts.items() if c > 0
+    }
     norm = math.sqrt(sum(w * w for w in vector.values()))
     return {t: w / norm for t, w in vector.items()} if norm else {}
 
@@ -224,51 +219,21 @@ def salient_terms(
     return ranked[: config.top_terms]
 
 
-def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def dot(a: Mapping[K, float], b: Mapping[K, float]) -> float:
     """Dot product of two sparse vectors (walks the shorter one)."""
     if len(a) > len(b):
         a, b = b, a
     return sum([w * b[t] for t, w in a.items() if t in b])
 
 
-def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def cosine(a: Mapping[K, float], b: Mapping[K, float]) -> float:
     """Cosine of two L2-normalised sparse vectors: their dot product."""
     return dot(a, b)
 
 
-def pair_cosines(
-    vectors: Sequence[Mapping[str, float]],
-    pairs: np.ndarray | Sequence[tuple[int, int]],
-    step: int = 100_000,
-) -> list[float]:
-    """:func:`cosine` of each pair of vectors, computed with sparse matrices (scipy) in steps
-    of ``step`` pairs: the same values as :func:`cosine` up to the order of the additions
-    (a difference in the last bits).
-
-    >>> pair_cosines([{"a": 0.6, "b": 0.8}, {"a": 1.0}, {"c": 1.0}], [(0, 1), (1, 2)])
-    [0.6, 0.0]
-    """
-    columns: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for vector in vectors:
-        indices.extend(columns.setdefault(t, len(columns)) for t in vector)
-        data.extend(vector.values())
-        indptr.append(len(indices))
-    matrix = csr_matrix((data, indices, indptr), shape=(len(vectors), max(1, len(columns))))
-    matrix.sort_indices()
-    found: list[float] = []
-    for start in range(0, len(pairs), step):
-        part = np.array(pairs[start : start + step], dtype=np.int64).reshape(-1, 2)
-        products = matrix[part[:, 0]].multiply(matrix[part[:, 1]])
-        found.extend(np.asarray(products.sum(axis=1)).ravel().tolist())
-    return found
-
-
-def centroid(vectors: Iterable[Mapping[str, float]]) -> Vector:
+def centroid(vectors: Iterable[Mapping[K, float]]) -> dict[K, float]:
     """L2-normalised sum of vectors."""
-    total: dict[str, float] = {}
+    total: dict[K, float] = {}
     for vector in vectors:
         for t, w in vector.items():
             total[t] = total.get(t, 0.0) + w

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -15,7 +16,9 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
+import cleaner.cli.cluster as cluster_module
 from cleaner.cli import app
+from cleaner.cli.collector import collector_paused
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -308,3 +311,23 @@ def test_every_option_is_documented() -> None:
         for option in [*param.opts, *getattr(param, "secondary_opts", [])]:
             if option.startswith("--"):
                 assert f"`{option}" in text or f"/{option}`" in text, option
+
+
+def test_the_cycle_collector_is_paused_for_the_run_and_restored(tmp_path: Path) -> None:
+    seen: list[bool] = []
+    original = cluster_module.cluster_report
+
+    def spying(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    cluster_module.cluster_report = spying  # type: ignore[assignment]
+    try:
+        code, _, _ = _cluster(str(SEEDS), "--json", str(tmp_path / "r.json"), "--quiet")
+    finally:
+        cluster_module.cluster_report = original
+    assert code == 0 and seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError
+    assert gc.isenabled()  # on again after an error too

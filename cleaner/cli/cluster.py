@@ -39,6 +39,7 @@ from cleaner.cli.cluster_options import (
     TopTerms,
     UnifyApostrophes,
 )
+from cleaner.cli.collector import collector_paused
 from cleaner.cli.interrupts import exits_on_signals
 from cleaner.cli.options import (
     FormatIn,
@@ -214,27 +215,28 @@ def cluster_command(
         _usage(str(error), "options")
 
     workers = jobs_or_cores(jobs)
-    with progress_bars(not quiet and sys.stderr.isatty()) as bars:
-        config = read_config(id_field, text_field, html_field)
-        documents, features, errors = _clean(sources, config, cluster_config, workers, bars)
-        report = cluster_report(
-            documents,
-            cluster_config,
-            passage_config,
-            include_text=include_text,
-            jobs=workers,
-            track=bars.stage,
-            features=features,
-        )
-        del features
-    for failed in errors:
-        typer.echo(f"cleaner: {failed}", err=True)
-    texts = {doc.id: doc.text for doc in documents}
-    failed_writes = 0
-    for kind, target in outputs:
-        rendered = _render(kind, report, texts)
-        if not _write(target, rendered):
-            failed_writes += 1
+    with collector_paused():  # see cleaner.cli.collector
+        with progress_bars(not quiet and sys.stderr.isatty()) as bars:
+            config = read_config(id_field, text_field, html_field)
+            documents, features, errors = _clean(sources, config, cluster_config, workers, bars)
+            report = cluster_report(
+                documents,
+                cluster_config,
+                passage_config,
+                include_text=include_text,
+                jobs=workers,
+                track=bars.stage,
+                features=features,
+            )
+            del features
+        for failed in errors:
+            typer.echo(f"cleaner: {failed}", err=True)
+        texts = {doc.id: doc.text for doc in documents}
+        failed_writes = 0
+        for kind, target in outputs:
+            rendered = _render(kind, report, texts)
+            if not _write(target, rendered):
+                failed_writes += 1
     if not quiet:
         summary = report["summary"]
         typer.echo(
