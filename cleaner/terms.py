@@ -111,25 +111,36 @@ def _piece_terms(piece: str) -> PieceTerms:
 
 
 MEMO_LIMIT = 65_536
-"""Distinct pieces of text whose :data:`PieceTerms` a process keeps (about ten megabytes)."""
-PIECE_TERMS: Memo[str, PieceTerms] = Memo(_piece_terms, MEMO_LIMIT)
-""":func:`_piece_terms` of the pieces read lately: most pieces ("the", "said,", "Moscow.")
-are read again and again (see :mod:`cleaner.memo`)."""
+"""Distinct pieces of text whose :data:`PieceTerms` a :func:`piece_memo` keeps (about ten
+megabytes)."""
+
+PieceMemo = Memo[str, PieceTerms]
+
+
+def piece_memo() -> PieceMemo:
+    """A memo of :func:`_piece_terms` for :func:`term_counts` to read many texts with: most
+    pieces ("the", "said,", "Moscow.") are read again and again (see :mod:`cleaner.memo`).
+    Pass the same one to every call of a process (e.g. a pool task's fixed argument)."""
+    return Memo(_piece_terms, MEMO_LIMIT)
 
 
 def term_counts(
-    title: str | None, text: str, config: ClusterConfig | None = None
+    title: str | None,
+    text: str,
+    config: ClusterConfig | None = None,
+    memo: PieceMemo | None = None,
 ) -> dict[str, float]:
     """Term frequencies of one document, names and title words weighted up.
 
     The text is read as :func:`_tokens` reads it, a piece between two spaces at a time
-    (:data:`PIECE_TERMS`); only a capitalised word that opens a piece needs the pieces
-    before it to tell whether it starts a sentence.
+    (through ``memo``, a :func:`piece_memo`; a new one when None); only a capitalised word
+    that opens a piece needs the pieces before it to tell whether it starts a sentence.
     """
     name_boost = config.name_boost if config else 1.0
     title_boost = config.title_boost if config else 1.0
+    read_piece = (memo if memo is not None else piece_memo()).__getitem__
     pieces = text.split(" ")
-    read = list(map(PIECE_TERMS.__getitem__, pieces))
+    read = list(map(read_piece, pieces))
     counted = Counter(chain.from_iterable(map(itemgetter(0), read)))
     counts = dict(zip(counted, map(float, counted.values()), strict=True))
     names = set(chain.from_iterable(map(itemgetter(1), read)))
@@ -145,9 +156,7 @@ def term_counts(
         elif j < 0 and (i > 0 or pieces[0].startswith("\t")):  # after spaces or tabs alone
             names.add(leads[i])  # (with nothing at all before it, it opens the text)
     if title:
-        for term in chain.from_iterable(
-            map(itemgetter(0), map(PIECE_TERMS.__getitem__, title.split(" ")))
-        ):
+        for term in chain.from_iterable(map(itemgetter(0), map(read_piece, title.split(" ")))):
             counts[term] = counts.get(term, 0.0) + title_boost
     for term in names:
         counts[term] *= name_boost
