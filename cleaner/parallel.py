@@ -102,8 +102,17 @@ def chunked_map(
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 """Signals the pool workers leave to the main process."""
-PRELOAD = ["cleaner.pipeline", "cleaner.passages", "cleaner.cluster"]
-"""Modules the fork server imports once, so that each worker starts with them loaded."""
+PRELOAD = ["cleaner.pipeline", "cleaner.passages", "cleaner.cluster", "cleaner.warm"]
+"""Modules the fork server imports once, so that each worker starts with them loaded (and
+with what :mod:`cleaner.warm` loads)."""
+
+
+def start_workers_early(jobs: int) -> None:
+    """Start the fork server now when a run will use a pool (``jobs > 1``): it imports
+    :data:`PRELOAD` (about a second) while this process goes on, e.g. listing the inputs,
+    instead of when the first pool starts."""
+    if jobs > 1:
+        _context()
 
 
 def _context() -> BaseContext:

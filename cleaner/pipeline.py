@@ -44,6 +44,7 @@ from cleaner.readers import (
 )
 from cleaner.sources import ReadConfig, ReadError, Source, internal_error
 from cleaner.templates import TemplateLines, build_templates, merge_all
+from cleaner.terms import PieceMemo, piece_memo
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
 T = TypeVar("T")
@@ -350,7 +351,7 @@ def featured_corpus(
         sources,
         config,
         None,
-        partial(featured_documents, cluster_config),
+        partial(featured_documents, cluster_config, memo=piece_memo()),
         stdin=stdin,
         track=track,
         read_config=read_config,
@@ -384,12 +385,15 @@ def summary_document(cleaned: Cleaned) -> Document:
     return doc
 
 
-def featured_documents(config: ClusterConfig, chunk: list[Cleaned]) -> list[Featured]:
-    """A :data:`Finish` for clustering (pass ``functools.partial(featured_documents, config)``):
-    each document as :func:`summary_document` makes it, with its clustering features, computed
-    in the worker that cleaned it, so the text is not sent to a worker again."""
+def featured_documents(
+    config: ClusterConfig, chunk: list[Cleaned], memo: PieceMemo | None = None
+) -> list[Featured]:
+    """A :data:`Finish` for clustering (pass ``functools.partial(featured_documents, config,
+    memo=piece_memo())``: the memo then lasts as long as the worker): each document as
+    :func:`summary_document` makes it, with its clustering features, computed in the worker
+    that cleaned it, so the text is not sent to a worker again."""
     docs = summary_documents(chunk)
-    features = document_features([(document_title(d), d.text) for d in docs], config)
+    features = document_features([(document_title(d), d.text) for d in docs], config, memo)
     return list(zip(docs, features, strict=True))
 
 
