@@ -34,6 +34,7 @@ from cleaner.cluster import Features, document_features, document_title
 from cleaner.config import CleanConfig, ClusterConfig
 from cleaner.document import Document
 from cleaner.html import clean_html, extract_html
+from cleaner.linememo import LineMemo
 from cleaner.parallel import chunked_map
 from cleaner.readers import (
     DEFAULT_READ_CONFIG,
@@ -163,13 +164,15 @@ def clean_document(
     doc: Document,
     config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
+    memo: LineMemo | None = None,
 ) -> CleanResult:
-    """Clean one document: an HTML page with ``clean_html``, text with ``clean_text``."""
+    """Clean one document: an HTML page with ``clean_html``, text with ``clean_text`` (with
+    ``memo``, one :class:`~cleaner.linememo.LineMemo` for the documents of a corpus)."""
     if is_html(doc):
         return clean_html(
             doc.text, clean_config=config, url=doc.metadata.get("url"), templates=templates
         )
-    return clean_text(doc.text, config, templates)
+    return clean_text(doc.text, config, templates, memo=memo)
 
 
 def clean_documents(
@@ -200,8 +203,9 @@ def finished_documents(
 ) -> Iterator[T | ReadError]:
     """:func:`clean_documents`, with ``finish`` (see :data:`Finish`) turning the
     :class:`Cleaned` documents of each chunk into what the caller keeps, in the worker."""
+    memo = LineMemo()  # a fixed argument of the pool task: each worker keeps one for the run
     yield from chunked_map(
-        _clean_chunk, documents, config, templates, read_config, finish, jobs=jobs
+        _clean_chunk, documents, config, templates, read_config, finish, memo, jobs=jobs
     )
 
 
@@ -211,6 +215,7 @@ def _clean_chunk(
     templates: TemplateLines | None,
     read_config: ReadConfig,
     finish: Finish[T],
+    memo: LineMemo | None = None,
 ) -> list[T | ReadError]:
     """Pass 2 over one chunk (one result per item: a one-document source reads as one)."""
     results: list[Cleaned | ReadError] = []
@@ -224,7 +229,7 @@ def _clean_chunk(
             results.append(item)
             continue
         try:
-            result = clean_document(item, config, templates)
+            result = clean_document(item, config, templates, memo)
         except Exception as error:
             results.append(internal_error(item.id, item.source or item.id, error))
         else:
