@@ -15,7 +15,9 @@ cleaned again and anything that second pass removes is removed the first time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import deque
+from dataclasses import dataclass, field, fields
+from itertools import repeat
 from typing import Any
 
 from cleaner.config import CleanConfig
@@ -26,6 +28,7 @@ from cleaner.language import (
     load_stoplists,
     packed_hits,
 )
+from cleaner.linememo import LineMemo
 from cleaner.lines import ASCII_WORD_RE, BLANK, WORD_RE, Decision, Line, line_features, unwrap
 from cleaner.metadata import parse_authors, parse_date
 from cleaner.revise import revise
@@ -62,6 +65,10 @@ class LineDecision:
     def category(self) -> str | None:
         """The cruft category of a removed line, None for a kept or blank one."""
         return None if self.keep or self.label == "blank" else self.label
+
+
+DECISION_SETTERS = tuple(getattr(LineDecision, f.name).__set__ for f in fields(LineDecision))
+"""The setter of each ``LineDecision`` slot, in field order (see ``line_decisions``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,16 +172,16 @@ class ProseSample:
             return packed_hits(tokens, self.stoplists), len(tokens)
         budget = self.config.language_sample_chars
         sampled = hits = 0
+        seen, stoplists = self.seen, self.stoplists
         for k, line in enumerate(prose):
             budget -= 1 if k else 0  # the newline before the line
             if budget <= 0:
                 break
-            part = line[:budget]  # the line itself unless the sample ends in it
-            counts = self.seen.get(part)
+            part = line if len(line) <= budget else line[:budget]  # unless the sample ends in it
+            counts = seen.get(part)
             if counts is None:
                 lower, tokens = lowercase_words(part)
-                counts = len(tokens), packed_hits(tokens, self.stoplists)
-                self.seen[part] = counts
+                counts = seen[part] = len(tokens), packed_hits(tokens, stoplists)
                 self.tokens[part] = tokens
                 self.lowered[part] = lower
             if sampled + counts[0] > SAMPLE_TOKENS:  # the sample ends inside this line
@@ -202,15 +209,25 @@ def clean_text(
     text: str,
     config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
+    *,
+    memo: LineMemo | None = None,
 ) -> CleanResult:
-    """Clean one scraped text; ``templates`` carries folder-wide evidence when there is some."""
-    sample = ProseSample(load_stoplists(), config)
-    raw_lines, lines, language = analyse(text, sample, templates)
+    """Clean one scraped text; ``templates`` carries folder-wide evidence when there is some.
+
+    ``memo`` (one for all the documents of a corpus) keeps what was measured of lines seen in
+    earlier documents: the result is the same, found faster (see ``cleaner.linememo``).
+    """
+    if memo is None:
+        sample = ProseSample(load_stoplists(), config)
+    else:
+        memo.start(config, templates)
+        sample = ProseSample(load_stoplists(), config, memo.samples, chosen=memo.chosen)
+    raw_lines, lines, language = analyse(text, sample, templates, memo)
     decisions = revise(lines, config)
     for _ in range(MAX_PASSES):
         cleaned, sources = result(lines, decisions, language)
         # Idempotence: clean the output again; whatever that removes is removed here too.
-        again_lines = reanalyse(cleaned, sources, lines, sample, templates, language)
+        again_lines = reanalyse(cleaned, sources, lines, sample, templates, language, memo)
         changed = False
         for origin, d in zip(sources, revise(again_lines, config)):  # noqa: B905
             for i in origin:
@@ -227,12 +244,12 @@ def clean_text(
 
 
 def analyse(
-    text: str, sample: ProseSample, templates: TemplateLines | None
+    text: str, sample: ProseSample, templates: TemplateLines | None, memo: LineMemo | None = None
 ) -> tuple[list[str], list[Line], str | None]:
     """Split a text into lines, detect its language and measure every line."""
     raw_lines = text.splitlines()
     language = sample.language(raw_lines, text)
-    lines = features(raw_lines, language, sample, templates)
+    lines = features(raw_lines, language, sample, templates, memo)
     return raw_lines, lines, language
 
 
@@ -243,6 +260,7 @@ def reanalyse(
     sample: ProseSample,
     templates: TemplateLines | None,
     language: str | None,
+    memo: LineMemo | None = None,
 ) -> list[Line]:
     """The lines of ``cleaned.plain`` as ``analyse`` would measure them, reusing what it can.
 
@@ -253,7 +271,7 @@ def reanalyse(
     plain = cleaned.plain
     plain_lines = plain.splitlines()
     if sample.language(plain_lines, plain) != language:
-        return analyse(plain, sample, templates)[1]
+        return analyse(plain, sample, templates, memo)[1]
     stoplists, config = sample.stoplists, sample.config
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = stoplists.words.get(language, frozenset()) if language else frozenset()
@@ -268,30 +286,37 @@ def reanalyse(
             measured.append(len(out))
             out.append(sample.measure(raw, language, lexicon, stopwords))
     if templates is not None and measured:
-        marked = with_templates(out, templates.marks(plain_lines[: len(out)], config))
+        statuses = memo.statuses if memo is not None else None
+        marked = with_templates(out, templates.marks(plain_lines[: len(out)], config, statuses))
         for i in measured:
             out[i] = marked[i]
     return out
 
 
 def features(
-    raw_lines: list[str], language: str | None, sample: ProseSample, templates: TemplateLines | None
+    raw_lines: list[str],
+    language: str | None,
+    sample: ProseSample,
+    templates: TemplateLines | None,
+    memo: LineMemo | None = None,
 ) -> list[Line]:
     """Context-free features of every line, with the document language's lexicon and stoplist.
 
     The lines the language sample read whole come with their words (a line's words are those
-    of its stripped text: white space is in no word).
+    of its stripped text: white space is in no word); those of ``memo`` are not measured again.
     """
     config = sample.config
     lexicon = load_lexicon(language or config.fallback_language)
     stopwords = sample.stoplists.words.get(language, frozenset()) if language else frozenset()
-    # Menus and footers repeat lines: measure each text once.
-    measured = {
-        raw: sample.measure(raw, language, lexicon, stopwords) for raw in dict.fromkeys(raw_lines)
-    }
+    # Menus and footers repeat lines, in a document and across a site: measure each text once.
+    measured = {} if memo is None else memo.features_of(language)
+    for raw in raw_lines:
+        if raw not in measured:
+            measured[raw] = sample.measure(raw, language, lexicon, stopwords)
     lines = [measured[raw] for raw in raw_lines]
     if templates is not None:
-        lines = with_templates(lines, templates.marks(raw_lines, config))
+        statuses = memo.statuses if memo is not None else None
+        lines = with_templates(lines, templates.marks(raw_lines, config, statuses))
     return unwrap(lines, lexicon, stopwords, config)
 
 
@@ -300,6 +325,8 @@ def with_templates(lines: list[Line], marks: list[str | None]) -> list[Line]:
 
     A template line is cruft (``template-line``); a shared sentence never anchors the body alone.
     """
+    if not any(marks):
+        return lines
     out = list(lines)
     for i, (line, mark) in enumerate(zip(lines, marks, strict=True)):
         if mark is None or line.cruft is not None:
@@ -320,13 +347,20 @@ def finished(cleaned: CleanResult, raw_lines: list[str], decisions: list[Decisio
 
 
 def line_decisions(raw_lines: list[str], decisions: list[Decision]) -> tuple[LineDecision, ...]:
-    """What happened to each input line."""
-    return tuple(
-        [  # a list first: a generator costs a frame switch per line
-            LineDecision(i, raw, d.keep, d.label, d.rule)
-            for i, (raw, d) in enumerate(zip(raw_lines, decisions, strict=True), 1)
-        ]
-    )
+    """What happened to each input line.
+
+    The decisions are made as ``LineDecision(i, raw, keep, label, rule)`` would make them, but
+    field by field: each field of every line is set by one ``map`` of its slot's setter (what
+    the frozen ``__init__`` calls), without a Python ``__init__`` call per line.
+    """
+    if len(raw_lines) != len(decisions):
+        raise ValueError("one decision per line")
+    made = list(map(object.__new__, repeat(LineDecision, len(raw_lines))))
+    columns = list(zip(*decisions, strict=True)) or [(), (), ()]  # keep, label, rule
+    values = (range(1, len(made) + 1), raw_lines, *columns)
+    for setter, column in zip(DECISION_SETTERS, values, strict=True):
+        deque(map(setter, made, column), maxlen=0)  # run the setters, keep nothing
+    return tuple(made)
 
 
 def result(

@@ -40,7 +40,7 @@ from cleaner.minhash import signature_rows
 from cleaner.model import Clustering, Story
 from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
 from cleaner.parallel import chunked_map
-from cleaner.terms import term_counts
+from cleaner.terms import PieceMemo, piece_memo, term_counts
 from cleaner.termspace import Centroids, TermSpace, UnitVectors, pair_cosines, unit_space
 
 DEFAULT_CLUSTER_CONFIG = ClusterConfig()
@@ -113,14 +113,19 @@ Features = tuple[ShingleSet, Counts]
 """What clustering reads from one document: its shingle signature and set, its term counts."""
 
 
-def document_features(chunk: list[tuple[str | None, str]], config: ClusterConfig) -> list[Features]:
+def document_features(
+    chunk: list[tuple[str | None, str]], config: ClusterConfig, memo: PieceMemo | None = None
+) -> list[Features]:
     """Shingle signature and set, and term counts, of each ``(title, body)`` (a pool task).
 
-    ``(title, body)`` of a cleaned document: its ``metadata["title"]`` and its ``text``."""
+    ``(title, body)`` of a cleaned document: its ``metadata["title"]`` and its ``text``;
+    ``memo`` is the :func:`~cleaner.terms.piece_memo` to read terms with (one for the chunk
+    when None)."""
     texts = [_shingle_text(title, text) for title, text in chunk]
     sets = shingle_sets(texts, config)
+    memo = piece_memo() if memo is None else memo
     return [
-        (shingle_set, _compact(term_counts(title, text, config)))
+        (shingle_set, _compact(term_counts(title, text, config, memo)))
         for shingle_set, (title, text) in zip(sets, chunk, strict=True)
     ]
 
@@ -155,7 +160,9 @@ def run_clustering(
         raise ValueError("document ids must be unique")
     if features is None:
         pairs_in = ((document_title(d), d.text) for d in docs)
-        features = list(chunked_map(document_features, pairs_in, config, jobs=jobs, done=done))
+        features = list(
+            chunked_map(document_features, pairs_in, config, piece_memo(), jobs=jobs, done=done)
+        )
     else:
         if len(features) != len(documents):
             raise ValueError("give one entry of features per document")

@@ -18,7 +18,7 @@ import numpy as np
 from cleaner.bands import candidate_pairs, lsh_params, signature_matrix
 from cleaner.config import ClusterConfig
 from cleaner.minhash import signature_rows
-from cleaner.shingle import LOW_32_BITS, text_shingle_hashes
+from cleaner.shingle import low_hash_sets, shingle_hashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +63,7 @@ def shingle_sets(texts: Sequence[str], config: ClusterConfig) -> list[ShingleSet
     The set is kept as the low 32 bits of each shingle hash, sorted and distinct: half the
     memory of 64 bits, for a chance of about 1e-5 per pair of documents that one of their
     distinct shingles reads as shared (a Jaccard off by one shingle in two hundred)."""
-    hashes = [
-        np.unique((h & LOW_32_BITS).astype(np.uint32))
-        for h in (text_shingle_hashes(text, config.shingle_size) for text in texts)
-    ]
+    hashes = low_hash_sets(*shingle_hashes(texts, config.shingle_size))
     rows = signature_rows(hashes, config)
     return [(row.copy() if len(h) else None, h) for row, h in zip(rows, hashes, strict=True)]
 

@@ -34,6 +34,7 @@ from cleaner.cluster import Features, document_features, document_title
 from cleaner.config import CleanConfig, ClusterConfig
 from cleaner.document import Document
 from cleaner.html import clean_html, extract_html
+from cleaner.linememo import LineMemo
 from cleaner.parallel import chunked_map
 from cleaner.readers import (
     DEFAULT_READ_CONFIG,
@@ -44,6 +45,7 @@ from cleaner.readers import (
 )
 from cleaner.sources import ReadConfig, ReadError, Source, internal_error
 from cleaner.templates import TemplateLines, build_templates, merge_all
+from cleaner.terms import PieceMemo, piece_memo
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
 T = TypeVar("T")
@@ -162,13 +164,15 @@ def clean_document(
     doc: Document,
     config: CleanConfig = DEFAULT_CLEAN_CONFIG,
     templates: TemplateLines | None = None,
+    memo: LineMemo | None = None,
 ) -> CleanResult:
-    """Clean one document: an HTML page with ``clean_html``, text with ``clean_text``."""
+    """Clean one document: an HTML page with ``clean_html``, text with ``clean_text`` (with
+    ``memo``, one :class:`~cleaner.linememo.LineMemo` for the documents of a corpus)."""
     if is_html(doc):
         return clean_html(
             doc.text, clean_config=config, url=doc.metadata.get("url"), templates=templates
         )
-    return clean_text(doc.text, config, templates)
+    return clean_text(doc.text, config, templates, memo=memo)
 
 
 def clean_documents(
@@ -199,8 +203,9 @@ def finished_documents(
 ) -> Iterator[T | ReadError]:
     """:func:`clean_documents`, with ``finish`` (see :data:`Finish`) turning the
     :class:`Cleaned` documents of each chunk into what the caller keeps, in the worker."""
+    memo = LineMemo()  # a fixed argument of the pool task: each worker keeps one for the run
     yield from chunked_map(
-        _clean_chunk, documents, config, templates, read_config, finish, jobs=jobs
+        _clean_chunk, documents, config, templates, read_config, finish, memo, jobs=jobs
     )
 
 
@@ -210,6 +215,7 @@ def _clean_chunk(
     templates: TemplateLines | None,
     read_config: ReadConfig,
     finish: Finish[T],
+    memo: LineMemo | None = None,
 ) -> list[T | ReadError]:
     """Pass 2 over one chunk (one result per item: a one-document source reads as one)."""
     results: list[Cleaned | ReadError] = []
@@ -223,7 +229,7 @@ def _clean_chunk(
             results.append(item)
             continue
         try:
-            result = clean_document(item, config, templates)
+            result = clean_document(item, config, templates, memo)
         except Exception as error:
             results.append(internal_error(item.id, item.source or item.id, error))
         else:
@@ -350,7 +356,7 @@ def featured_corpus(
         sources,
         config,
         None,
-        partial(featured_documents, cluster_config),
+        partial(featured_documents, cluster_config, memo=piece_memo()),
         stdin=stdin,
         track=track,
         read_config=read_config,
@@ -384,12 +390,15 @@ def summary_document(cleaned: Cleaned) -> Document:
     return doc
 
 
-def featured_documents(config: ClusterConfig, chunk: list[Cleaned]) -> list[Featured]:
-    """A :data:`Finish` for clustering (pass ``functools.partial(featured_documents, config)``):
-    each document as :func:`summary_document` makes it, with its clustering features, computed
-    in the worker that cleaned it, so the text is not sent to a worker again."""
+def featured_documents(
+    config: ClusterConfig, chunk: list[Cleaned], memo: PieceMemo | None = None
+) -> list[Featured]:
+    """A :data:`Finish` for clustering (pass ``functools.partial(featured_documents, config,
+    memo=piece_memo())``: the memo then lasts as long as the worker): each document as
+    :func:`summary_document` makes it, with its clustering features, computed in the worker
+    that cleaned it, so the text is not sent to a worker again."""
     docs = summary_documents(chunk)
-    features = document_features([(document_title(d), d.text) for d in docs], config)
+    features = document_features([(document_title(d), d.text) for d in docs], config, memo)
     return list(zip(docs, features, strict=True))
 
 

@@ -160,15 +160,27 @@ class TemplateLines:
         """True when the (stripped) line is site boilerplate by the folder's evidence."""
         return self.status(line, config) == "template"
 
-    def marks(self, lines: Sequence[str], config: CleanConfig) -> list[str | None]:
+    def marks(
+        self,
+        lines: Sequence[str],
+        config: CleanConfig,
+        statuses: dict[str, str | None] | None = None,
+    ) -> list[str | None]:
         """The status of each line of one document, given where it sits.
 
         A sentence that passes :meth:`status` as ``template`` stays so only in a boilerplate
         block: a run of recurring lines (blank lines do not break it) that holds a line that
         is not a sentence, or that opens or closes the document. A run of recurring sentences
-        inside the text is shared prose, such as a wire story's paragraphs.
+        inside the text is shared prose, such as a wire story's paragraphs. ``statuses`` holds
+        the :meth:`status` of lines looked up before (for this config), and gets those of these.
         """
-        marks = [self.status(line, config) if line.strip() else None for line in lines]
+        known = {} if statuses is None else statuses
+        for line in lines:
+            if line not in known:
+                known[line] = self.status(line, config) if line.strip() else None
+        marks = [known[line] for line in lines]
+        if not any(marks):  # no recurring line (a folder's unique pages): no run to look at
+            return marks
         filled = [i for i, line in enumerate(lines) if line.strip()]
         run: list[int] = []
         for k, i in enumerate([*filled, None]):

@@ -21,9 +21,12 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import itemgetter
 from typing import TypeVar
 
 from cleaner.config import ClusterConfig
+from cleaner.memo import Memo
 from cleaner.stopwords import STOPWORDS
 
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -41,42 +44,122 @@ def _tokens(text: str) -> Iterable[tuple[str, bool]]:
     """Yield ``(lowercased token, looks like a name)`` for each word worth keeping.
 
     A capitalised word looks like a name unless it opens the text or follows what may end
-    a sentence (``SENTENCE_END``, spaces and tabs between them ignored).
+    a sentence (``SENTENCE_END``, spaces and tabs between them ignored). The plain reading
+    of a text, one word at a time; :func:`term_counts` reads a text as this does, faster.
     """
     first = True
     for gap, token in GAP_TOKEN_RE.findall(text):
         opens_text = first and not gap
         first = False
-        lower = token.lower()
-        if "\u2019" in lower:
-            lower = lower.replace("\u2019", "'")
-        if lower.endswith("'s"):
-            lower = lower[:-2]
-        if len(lower) < 2 or lower in STOPWORDS or (len(lower) < 4 and lower.isdigit()):
+        lower = _term(token)
+        if not lower:
             continue
-        is_name = False
-        if token[0].isupper() and not token.isupper() and not opens_text:
-            gap = gap.rstrip(" \t")
-            is_name = not gap or gap[-1] not in SENTENCE_END
-        yield lower, is_name
+        yield lower, not opens_text and _is_name(token, gap)
+
+
+def _term(token: str) -> str:
+    """The term a token counts as: lowercased, \u2019 as ', without a final 's; "" when it is
+    not worth keeping (one character, a stopword, a number of fewer than four digits)."""
+    lower = token.lower()
+    if "\u2019" in lower:
+        lower = lower.replace("\u2019", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if len(lower) < 2 or lower in STOPWORDS or (len(lower) < 4 and lower.isdigit()):
+        return ""
+    return lower
+
+
+def _is_name(token: str, gap: str) -> bool:
+    """Whether a capitalised token after ``gap`` looks like a name (not a sentence start)."""
+    if not token[0].isupper() or token.isupper():
+        return False
+    gap = gap.rstrip(" \t")
+    return not gap or gap[-1] not in SENTENCE_END
+
+
+PieceTerms = tuple[tuple[str, ...], tuple[str, ...], str, bool | None]
+"""What a piece of text between two spaces holds: its terms in order; the terms of its names
+that it shows to be names on its own; the term of its first token when that is capitalised
+with only tabs before it in the piece ("" otherwise: whether it is a name depends on the
+pieces before); and whether the piece may end a sentence (None when it is only tabs, or
+empty: then the pieces before say)."""
+
+
+def _piece_terms(piece: str) -> PieceTerms:
+    """What :func:`_tokens` reads in ``piece`` (a text split at spaces), as :data:`PieceTerms`."""
+    word = piece[:-1] if piece and not piece[-1].isalnum() else piece
+    if word.isalpha():  # one word, maybe with a mark after it (most pieces): one token
+        term = _term(word)
+        lead = term if term and word[0].isupper() and not word.isupper() else ""
+        return (term,) if term else (), (), lead, piece[-1] in SENTENCE_END
+    terms: list[str] = []
+    names: list[str] = []
+    lead = ""
+    for k, (gap, token) in enumerate(GAP_TOKEN_RE.findall(piece)):
+        term = _term(token)
+        if not term:
+            continue
+        terms.append(term)
+        if k == 0 and not gap.strip("\t"):
+            if token[0].isupper() and not token.isupper():
+                lead = term
+        elif _is_name(token, gap):
+            names.append(term)
+    end = piece.rstrip("\t")
+    return tuple(terms), tuple(names), lead, end[-1] in SENTENCE_END if end else None
+
+
+MEMO_LIMIT = 65_536
+"""Distinct pieces of text whose :data:`PieceTerms` a :func:`piece_memo` keeps (about ten
+megabytes)."""
+
+PieceMemo = Memo[str, PieceTerms]
+
+
+def piece_memo() -> PieceMemo:
+    """A memo of :func:`_piece_terms` for :func:`term_counts` to read many texts with: most
+    pieces ("the", "said,", "Moscow.") are read again and again (see :mod:`cleaner.memo`).
+    Pass the same one to every call of a process (e.g. a pool task's fixed argument)."""
+    return Memo(_piece_terms, MEMO_LIMIT)
 
 
 def term_counts(
-    title: str | None, text: str, config: ClusterConfig | None = None
+    title: str | None,
+    text: str,
+    config: ClusterConfig | None = None,
+    memo: PieceMemo | None = None,
 ) -> dict[str, float]:
-    """Term frequencies of one document, names and title words weighted up."""
+    """Term frequencies of one document, names and title words weighted up.
+
+    The text is read as :func:`_tokens` reads it, a piece between two spaces at a time
+    (through ``memo``, a :func:`piece_memo`; a new one when None); only a capitalised word
+    that opens a piece needs the pieces before it to tell whether it starts a sentence.
+    """
     name_boost = config.name_boost if config else 1.0
     title_boost = config.title_boost if config else 1.0
-    counts: dict[str, float] = {}
-    names: set[str] = set()
-    for token, is_name in _tokens(text):
-        counts[token] = counts.get(token, 0.0) + 1.0
-        if is_name:
-            names.add(token)
-    for token, _ in _tokens(title or ""):
-        counts[token] = counts.get(token, 0.0) + title_boost
-    for token in names:
-        counts[token] *= name_boost
+    read_piece = (memo if memo is not None else piece_memo()).__getitem__
+    pieces = text.split(" ")
+    read = list(map(read_piece, pieces))
+    counted = Counter(chain.from_iterable(map(itemgetter(0), read)))
+    counts = dict(zip(counted, map(float, counted.values()), strict=True))
+    names = set(chain.from_iterable(map(itemgetter(1), read)))
+    leads = list(map(itemgetter(2), read))
+    for i in compress(range(len(leads)), leads):
+        if leads[i] in names:
+            continue
+        j = i - 1
+        while j >= 0 and read[j][3] is None:  # pieces of only tabs, or empty (two spaces)
+            j -= 1
+        if j >= 0 and not read[j][3]:
+            names.add(leads[i])
+        elif j < 0 and (i > 0 or pieces[0].startswith("\t")):  # after spaces or tabs alone
+            names.add(leads[i])  # (with nothing at all before it, it opens the text)
+    if title:
+        for term in chain.from_iterable(map(itemgetter(0), map(read_piece, title.split(" ")))):
+            counts[term] = counts.get(term, 0.0) + title_boost
+    for term in names:
+        counts[term] *= name_boost
     return counts
 
 

@@ -426,7 +426,9 @@ def test_an_unwritable_jsonl_file_is_an_error_not_a_traceback(tmp_path: Path) ->
 
 
 # --- with a classifier that removes lines -----------------------------------------------------
-def drop_menus(text: str, config: object = None, templates: object = None) -> CleanResult:
+def drop_menus(
+    text: str, config: object = None, templates: object = None, memo: object = None
+) -> CleanResult:
     """A stand-in classifier: lines with ``|`` are navigation, the first other line the title."""
     lines = []
     for number, line in enumerate(text.splitlines(), 1):

@@ -16,7 +16,13 @@ from cleaner.config import ClusterConfig
 from cleaner.document import Document
 from cleaner.io import find_sources
 from cleaner.neardup import shingle_sets
-from cleaner.parallel import available_cores, chunked_map, chunks
+from cleaner.parallel import (
+    WORKER_COLLECTOR_THRESHOLDS,
+    available_cores,
+    chunked_map,
+    chunks,
+    start_workers_early,
+)
 from cleaner.passages import find_shared_passages
 from cleaner.pipeline import clean_corpus, cleaned_documents
 from cleaner.shingle import hashed_jaccard, jaccard, shingles
@@ -37,6 +43,29 @@ def _short(chunk: list[int]) -> list[int]:
 
 def _fail(chunk: list[int]) -> list[int]:
     raise ValueError("boom")
+
+
+def _loaded(chunk: list[int]) -> list[int]:
+    from cleaner.language import load_stoplists
+
+    return [load_stoplists.cache_info().currsize for _ in chunk]
+
+
+def _thresholds(chunk: list[int]) -> list[tuple[int, ...]]:
+    import gc
+
+    return [gc.get_threshold() for _ in chunk]
+
+
+def test_workers_collect_cycles_less_often() -> None:
+    found = set(chunked_map(_thresholds, range(40), jobs=2, chunk_size=10))
+    assert found == {WORKER_COLLECTOR_THRESHOLDS}
+
+
+def test_workers_start_with_the_stoplists_loaded() -> None:
+    start_workers_early(1)  # no pool: nothing to start
+    start_workers_early(2)
+    assert set(chunked_map(_loaded, range(40), jobs=2, chunk_size=10)) == {1}
 
 
 def test_chunks_are_lazy_and_complete() -> None:

@@ -57,9 +57,11 @@ def test_one_readable_document_gives_no_folder_evidence() -> None:
 def test_pass_two_gets_pass_one_templates(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[TemplateLines | None] = []
 
-    def spy(text: str, config: CleanConfig, templates: TemplateLines | None) -> Any:
+    def spy(
+        text: str, config: CleanConfig, templates: TemplateLines | None, memo: Any = None
+    ) -> Any:
         seen.append(templates)
-        return clean_text(text, config, templates)
+        return clean_text(text, config, templates, memo=memo)
 
     built: list[TemplateLines] = []
 
@@ -78,9 +80,11 @@ def test_pass_two_gets_pass_one_templates(monkeypatch: pytest.MonkeyPatch) -> No
 def test_a_single_file_is_cleaned_like_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[TemplateLines | None] = []
 
-    def spy(text: str, config: CleanConfig, templates: TemplateLines | None) -> Any:
+    def spy(
+        text: str, config: CleanConfig, templates: TemplateLines | None, memo: Any = None
+    ) -> Any:
         seen.append(templates)
-        return clean_text(text, config, templates)
+        return clean_text(text, config, templates, memo=memo)
 
     monkeypatch.setattr(pipeline, "clean_text", spy)
     path = FOLDER / "site-b" / "rail-strike.txt"

@@ -43,6 +43,7 @@ from cleaner.io import (
     up_to_date,
     write_text_atomic,
 )
+from cleaner.parallel import start_workers_early
 from cleaner.pipeline import MIN_CORPUS_DOCUMENTS, Cleaned, clean_corpus, corpus_templates
 
 OutputFormat = Literal["text", "jsonl"]
@@ -122,6 +123,8 @@ def clean_command(
     paths = list(inputs) if inputs else [Path(STDIN)]
     if not inputs and sys.stdin.isatty():
         _usage("give files or folders, or pipe text in (see --help)", "INPUTS")
+    if any(path.is_dir() for path in paths):  # the fork server starts while it is listed
+        start_workers_early(jobs_or_cores(jobs))
     try:
         sources = find_sources(paths, format_in)
     except SourceError as error:

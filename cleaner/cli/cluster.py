@@ -88,6 +88,7 @@ from cleaner.io import (
     input_folders,
     output_conflict,
 )
+from cleaner.parallel import start_workers_early
 from cleaner.pipeline import featured_corpus
 from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
@@ -180,6 +181,8 @@ def cluster_command(
         _usage("give files or folders, or pipe JSONL records in with - (see --help)", "INPUTS")
     if paths == [Path(STDIN)] and format_in == "auto":
         format_in = "jsonl"  # one text on stdin makes no clusters: stdin holds records here
+    if any(path.is_dir() for path in paths):  # the fork server starts while it is listed
+        start_workers_early(jobs_or_cores(jobs))
     try:
         sources = find_sources(paths, format_in)
     except SourceError as error:
