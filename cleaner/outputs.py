@@ -171,6 +171,8 @@ def output_conflict(
     a JSONL or WARC input (its records' names are not known in advance); no output file may
     be an input file.
     """
+    if not is_folder and not os.path.lexists(output):
+        return None  # a file that is not there is no input (and 100,000 inputs need no look)
     target = real_path(output)
     if is_folder:
         for folder in folders:

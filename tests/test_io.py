@@ -279,6 +279,16 @@ def test_output_conflicts(tmp_path: Path) -> None:
     assert "overwrite" in str(output_conflict(inp, file_sources, [], is_folder=True))
     assert "overwrite" in str(output_conflict(inp / "a.txt", file_sources, [], is_folder=False))
     assert output_conflict(tmp_path / "all.jsonl", sources, folders, is_folder=False) is None
+    # An output file that is not there yet is no input: the inputs are not looked at.
+    unread = (_never() for _ in range(1))
+    assert output_conflict(tmp_path / "new.json", unread, folders, is_folder=False) is None
+    link = tmp_path / "link.txt"
+    link.symlink_to(inp / "a.txt")
+    assert "overwrite" in str(output_conflict(link, sources, folders, is_folder=False))
+
+
+def _never() -> Source:
+    raise AssertionError("the inputs were looked at")
 
 
 # --- declared encodings (HTML) ----------------------------------------------------------------
