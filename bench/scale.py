@@ -10,13 +10,16 @@ For each size N, a folder of N text documents is generated with :mod:`bench.make
 * :mod:`bench.datasketch_baseline`: the plain datasketch pipeline (one ``MinHash.update`` per
   shingle, ``MinHashLSH``, union-find; no cleaning, no verification, no passages).
 
-Each is run as a subprocess and timed: wall seconds, documents per second, CPU seconds (user +
-system of the process and all its descendants, pool workers included, sampled from /proc
-with the memory), and peak memory: the largest sum of the proportional set sizes of the
-process and its descendants, sampled every 100 ms (``peak tree PSS``: pages a worker shares
-with another process count once), and the peak RSS of the largest single process
-(``getrusage``). The machine may be shared: CPU seconds say what the work costs whatever
-else runs.
+Each is run as a subprocess twice. The timed run gives wall seconds, documents per second and
+CPU seconds (user + system of the process and all its descendants, pool workers included,
+sampled from /proc every 100 ms), and the peak RSS of the largest single process
+(``getrusage``). The memory run gives peak memory: the largest sum of the proportional set
+sizes of the process and its descendants, sampled every 100 ms (``peak tree PSS``: pages a
+worker shares with another process count once), and its own wall time. Reading a process's
+PSS walks its page tables (about 20 ms for 1.3 GB): sampled ten times a second, that is a
+fifth of a core, which slows a pipeline that keeps every core busy (by about 8% at 100,000
+documents on 2 cores) and not one that uses a single core, so the two are not timed while
+it runs. The machine may be shared: CPU seconds say what the work costs whatever else runs.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class Measure:
     wall: float
     cpu: float
     peak_tree_mb: float
+    """0 unless the run sampled it (see :func:`measure`)."""
     peak_process_mb: float
 
 
@@ -87,8 +91,9 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
-def measure(command: Sequence[str]) -> Measure:
-    """Run ``command``; its wall time, CPU time and peak memory."""
+def measure(command: Sequence[str], pss: bool = False) -> Measure:
+    """Run ``command``; its wall time, CPU time and peak memory (the peak tree PSS only when
+    ``pss``: sampling it costs CPU, see the module's documentation)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     peak = [0]
@@ -97,12 +102,13 @@ def measure(command: Sequence[str]) -> Measure:
     running.set()
 
     def sample() -> None:
-        """Every 0.1 s: the tree's summed proportional set size (memory a worker shares with
-        another process counts once), and each process's CPU seconds so far."""
+        """Every 0.1 s: each process's CPU seconds so far, and with ``pss`` the tree's summed
+        proportional set size (memory a worker shares with another process counts once)."""
         while running.is_set():
             processes = _processes()
             tree = _tree(process.pid, processes)
-            peak[0] = max(peak[0], sum(_pss_kb(pid) for pid in tree))
+            if pss:
+                peak[0] = max(peak[0], sum(_pss_kb(pid) for pid in tree))
             for pid in tree:
                 cpu[pid] = max(cpu.get(pid, 0.0), processes.get(pid, (0, 0.0))[1])
             time.sleep(0.1)
@@ -156,15 +162,19 @@ def main(argv: Sequence[str] | None = None) -> None:
             ours = [sys.executable, "-m", "cleaner", "cluster", str(target), "--quiet"]
             ours += ["--json", str(Path(tmp) / f"report{n}.json")]
             ours += ["--jobs", str(args.jobs)] if args.jobs else []
-            runs = [("cleaner cluster --json", measure(ours))]
-            walls[n] = runs[0][1].wall
+            commands = [("cleaner cluster --json", ours)]
             if not args.no_baseline:
                 baseline = [sys.executable, "-m", "bench.datasketch_baseline", str(target)]
-                runs.append(("plain datasketch", measure(baseline)))
-            for name, m in runs:
+                commands.append(("plain datasketch", baseline))
+            runs = [
+                (name, measure(command), measure(command, pss=True)) for name, command in commands
+            ]
+            walls[n] = runs[0][1].wall
+            for name, m, memory in runs:
                 row = (
                     f"| {n:,} | {name} | {m.wall:.1f} | {n / m.wall:,.0f} | {m.cpu:.1f} | "
-                    f"{n / m.cpu:,.0f} | {m.peak_tree_mb:,.0f} | {m.peak_process_mb:,.0f} |"
+                    f"{n / m.cpu:,.0f} | {memory.peak_tree_mb:,.0f} | {m.peak_process_mb:,.0f} | "
+                    f"{memory.wall:.1f} |"
                 )
                 rows.append(row)
                 print(row, flush=True)
@@ -175,9 +185,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     print()
     print(
         "| documents | pipeline | wall s | docs/s | CPU s | docs/CPU s "
-        "| peak tree PSS MB | peak process RSS MB |"
+        "| peak tree PSS MB | peak process RSS MB | wall s of the memory run |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
     sizes = sorted(walls)
     for small, large in itertools.pairwise(sizes):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from bench.baselines import c4_lines, min_words
 from bench.clean import format_report, run
 from bench.make_chrome_set import build_chrome_set, split_article, write_chrome_set
+from bench.scale import measure
 from bench.seeds_eval import GoldLine, evaluate_seeds
 from cleaner.clean import CleanResult, LineDecision
 
@@ -140,3 +142,11 @@ def test_run_prints_every_section(data: Path, tmp_path: Path) -> None:
     table = format_report(report)
     for heading in ("1. Seeds", "2. scrapinghub", "3. Synthetic chrome set", "4. Speed"):
         assert heading in table
+
+
+def test_scale_measures_time_without_memory_sampling_and_memory_when_asked() -> None:
+    command = [sys.executable, "-c", 'import time; x = b"x" * 30_000_000; time.sleep(0.5)']
+    timed = measure(command)
+    assert timed.wall >= 0.5 and timed.peak_tree_mb == 0 and timed.peak_process_mb >= 28
+    sampled = measure(command, pss=True)
+    assert sampled.peak_tree_mb >= 28
