@@ -17,7 +17,7 @@ sampled from /proc every 100 ms), and the peak RSS of the largest single process
 sizes of the process and its descendants, sampled every 100 ms (``peak tree PSS``: pages a
 worker shares with another process count once), and its own wall time. Reading a process's
 PSS walks its page tables (about 20 ms for 1.3 GB): sampled ten times a second, that is a
-fifth of a core, which slows a pipeline that keeps every core busy (by about 8% at 100,000
+fifth of a core, which slows a pipeline that keeps every core busy (by about a tenth at 100,000
 documents on 2 cores) and not one that uses a single core, so the two are not timed while
 it runs. The machine may be shared: CPU seconds say what the work costs whatever else runs.
 """
