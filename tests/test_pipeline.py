@@ -302,3 +302,16 @@ def test_cleaned_records_carry_what_the_reader_found() -> None:
     assert first.metadata["source"] == f"{FORMATS / 'crawl.jsonl'}:1"
     assert page.metadata["url"] == page.id == "https://news.example/rail-strike"
     assert page.metadata["content_type"] == "html"
+
+
+def test_the_line_memo_of_a_corpus_changes_nothing() -> None:
+    """Pass 2 shares one LineMemo across a corpus; each document is cleaned as alone."""
+    docs = [
+        Document(f"d{i}", f"Home | News | Sport\n\nStory {i} of the day, the mayor said.\n{tail}")
+        for i, tail in enumerate(["Share this", "Share this", "Related: more", "Share this"] * 3)
+    ]
+    config = CleanConfig()
+    templates = build_templates([doc.text for doc in docs], config)
+    shared = [c.result for c in pipeline.clean_documents(docs, config, templates)]
+    alone = [clean_text(doc.text, config, templates) for doc in docs]
+    assert shared == alone
