@@ -55,6 +55,15 @@ class TermSpace:
         """How many units there are."""
         return len(self.starts) - 1
 
+    @property
+    def width(self) -> int:
+        """Columns of :meth:`matrix` (one per term; one when there is none)."""
+        return max(1, len(self.vocabulary))
+
+    def entry_units(self) -> np.ndarray:
+        """The unit of each entry of ``terms`` and ``weights``."""
+        return np.repeat(np.arange(self.units), np.diff(self.starts))
+
     def vector(self, unit: int) -> dict[int, float]:
         """One unit's vector as a dictionary from term id to weight."""
         start, stop = self.starts[unit], self.starts[unit + 1]
@@ -63,7 +72,7 @@ class TermSpace:
 
     def matrix(self) -> csr_matrix:
         """The vectors as the rows of a sparse matrix (columns are term ids)."""
-        shape = (self.units, max(1, len(self.vocabulary)))
+        shape = (self.units, self.width)
         return csr_matrix((self.weights, self.terms, self.starts), shape=shape)
 
     def salient(self, top_terms: int, min_df: int) -> list[np.ndarray]:
@@ -71,7 +80,7 @@ class TermSpace:
         units, heaviest first, ties by term (as :func:`cleaner.terms.salient_terms`)."""
         if not self.units:
             return []
-        unit = np.repeat(np.arange(self.units), np.diff(self.starts))
+        unit = self.entry_units()
         kept = np.flatnonzero(self.df[self.terms] >= min_df)
         # Entries are in (unit, term) order already: a stable sort by (unit, -weight) keeps
         # ties of weight in term order.
@@ -132,7 +141,8 @@ def unit_space(
         unit_of_doc[list(group)] = u
         group_size[u] = len(group)
     # One entry per (unit, term), summed over the unit's members in the order they are given.
-    keys = np.repeat(unit_of_doc, sizes) * max(1, len(vocabulary)) + doc_terms
+    width = max(1, len(vocabulary))  # TermSpace.width
+    keys = np.repeat(unit_of_doc, sizes) * width + doc_terms
     del doc_terms
     order = np.argsort(keys, kind="stable")  # members in order within each (unit, term)
     keys, doc_counts = keys[order], doc_counts[order]
@@ -140,7 +150,7 @@ def unit_space(
     starts_here = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else keys.astype(bool)
     sums = np.bincount(np.cumsum(starts_here) - 1, weights=doc_counts)
     keys = keys[starts_here]
-    unit, terms = np.divmod(keys, max(1, len(vocabulary)))
+    unit, terms = np.divmod(keys, width)
     means = sums / group_size[unit]
     df = np.bincount(terms, minlength=len(vocabulary))
     idf = np.log((1 + len(groups) + prior) / (1 + df)) + 1.0
@@ -195,8 +205,8 @@ class Centroids:
     @classmethod
     def of(cls, space: TermSpace, story_of_unit: np.ndarray, stories: int) -> Centroids:
         """The centroids of ``stories`` stories, given each unit's story."""
-        width = max(1, len(space.vocabulary))
-        unit = np.repeat(np.arange(space.units), np.diff(space.starts))
+        width = space.width
+        unit = space.entry_units()
         entry_keys = story_of_unit[unit] * width + space.terms
         keys, where = np.unique(entry_keys, return_inverse=True)
         sums = np.bincount(where.ravel(), weights=space.weights, minlength=len(keys))
@@ -209,7 +219,7 @@ class Centroids:
 
     def top_terms(self, story: int, count: int) -> list[str]:
         """The ``count`` heaviest terms of a story's centroid, ties by term."""
-        width = max(1, len(self.space.vocabulary))
+        width = self.space.width
         start, stop = np.searchsorted(self.keys, [story * width, (story + 1) * width])
         terms = self.keys[start:stop] % width
         order = np.lexsort((terms, -self.sums[start:stop]))[:count]
