@@ -158,8 +158,11 @@ def low_hash_sets(hashes: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
 
 def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """:func:`jaccard` of two sets given as sorted, distinct hashes (e.g.
-    :func:`text_shingle_hashes`)."""
-    if not len(a) and not len(b):
-        return 0.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
-    return inter / (len(a) + len(b) - inter)
+    :func:`text_shingle_hashes`), from one sort of both (the values they share end up side
+    by side): about half the cost of ``np.intersect1d``, which near-duplicate verification
+    pays for every candidate pair."""
+    both = np.concatenate((a, b))
+    both.sort()
+    shared = int(np.count_nonzero(both[1:] == both[:-1]))
+    union = len(both) - shared
+    return shared / union if union else 0.0
