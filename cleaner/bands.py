@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 from datasketch import MinHashLSH
 
+from cleaner.arrays import sorted_distinct
+
 PAIRS_PER_STEP = 4_000_000
 """Pairs gathered before duplicates are dropped (bounds the memory of the listing)."""
 
@@ -34,15 +36,6 @@ def signature_matrix(rows: Sequence[np.ndarray], num_perm: int) -> np.ndarray:
     if not rows:
         return np.zeros((0, num_perm), dtype=np.uint32)
     return np.vstack(rows)
-
-
-def _sorted_distinct(values: np.ndarray) -> np.ndarray:
-    """``values`` sorted, without repeats (``np.unique``, which in numpy 2.4 hashes integers
-    and is many times slower than a sort for the millions of pair codes listed here)."""
-    values = np.sort(values)
-    first = np.ones(len(values), dtype=bool)
-    first[1:] = values[1:] != values[:-1]
-    return values[first]
 
 
 def _band_keys(matrix: np.ndarray, band: int, rows: int) -> list[np.ndarray]:
@@ -115,7 +108,7 @@ def candidate_pairs(matrix: np.ndarray, bands: int, rows: int) -> np.ndarray:
         pending.append(_bucket_pairs(*_band_buckets(matrix, band, rows), n))
         waiting += len(pending[-1])
         if waiting >= PAIRS_PER_STEP or band == bands - 1:
-            codes = _sorted_distinct(np.concatenate([codes, *pending]))
+            codes = sorted_distinct(np.concatenate([codes, *pending]))
             pending, waiting = [], 0
     return np.stack([codes // max(n, 1), codes % max(n, 1)], axis=1)
 
@@ -137,7 +130,7 @@ def estimated_overlaps(matrix: np.ndarray, pairs: np.ndarray, step: int = 8192) 
 def _score_ranks(scores: np.ndarray) -> tuple[np.ndarray, int]:
     """Rank of each score among the distinct scores, highest first, and how many there
     are (equal scores, equal rank)."""
-    levels = _sorted_distinct(-scores)
+    levels = sorted_distinct(-scores)
     return np.searchsorted(levels, -scores), len(levels)
 
 
@@ -165,5 +158,5 @@ def best_pairs(pairs: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
     first[1:] = src[1:] != src[:-1]
     place = np.arange(len(src)) - np.maximum.accumulate(np.where(first, np.arange(len(src)), 0))
     keep = place < limit
-    codes = _sorted_distinct(np.minimum(src, dst)[keep] * n + np.maximum(src, dst)[keep])
+    codes = sorted_distinct(np.minimum(src, dst)[keep] * n + np.maximum(src, dst)[keep])
     return np.stack([codes // n, codes % n], axis=1).astype(pairs.dtype, copy=False)

@@ -26,6 +26,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from cleaner.arrays import sorted_distinct
 from cleaner.normalize import WordReader, Words
 
 OTHER, LETTER_OR_DIGIT, JOINER = 0, 1, 2
@@ -221,7 +222,7 @@ class BatchReader:
             normals = np.zeros(top, dtype=np.uint32)
             normals[chars.points] = chars.normal
             return kinds[points], normals[points], chars.points[~chars.in_place]
-        chars = self._characters(_distinct(points))
+        chars = self._characters(sorted_distinct(points))
         at = np.searchsorted(chars.points, points)
         return chars.kind[at], chars.normal[at], chars.points[~chars.in_place]
 
@@ -246,15 +247,6 @@ class BatchReader:
             table[:, 1].astype(np.uint8),
             table[:, 2].astype(bool),
         )
-
-
-def _distinct(points: NDArray[np.uint32]) -> NDArray[np.uint32]:
-    """The distinct values of ``points``, sorted (``np.unique``, which numpy 2.4 does far more
-    slowly on large arrays)."""
-    ordered = np.sort(points)
-    head = np.ones(len(ordered), dtype=bool)
-    head[1:] = ordered[1:] != ordered[:-1]
-    return ordered[head]
 
 
 def _points(text: str) -> NDArray[np.uint32]:

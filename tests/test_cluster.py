@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cleaner.arrays
 import cleaner.cluster
 import cleaner.linking
 import cleaner.neardup
@@ -182,7 +183,14 @@ def test_names_inside_a_sentence_are_boosted() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [cleaner.cluster, cleaner.linking, cleaner.neardup, cleaner.shingle, cleaner.terms],
+    [
+        cleaner.arrays,
+        cleaner.cluster,
+        cleaner.linking,
+        cleaner.neardup,
+        cleaner.shingle,
+        cleaner.terms,
+    ],
     ids=lambda m: m.__name__,
 )
 def test_docstring_examples(module: object) -> None:
