@@ -140,7 +140,7 @@ def test_unwrap_gives_wrapped_lines_the_paragraph_class() -> None:
 )
 def test_given_tokens_measure_the_same(text: str) -> None:
     """``line_features`` with the words the language sample found equals finding them itself."""
-    from cleaner.clean import words
+    from cleaner.prose_sample import words
 
     given = line_features(text, LEXICON, EN, CONFIG, tokens=words(text))
     assert given == feat(text)

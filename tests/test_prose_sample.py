@@ -5,15 +5,19 @@
 from __future__ import annotations
 
 import dataclasses
+import doctest
 import random
 from pathlib import Path
 
 import pytest
 from sample_texts import sample_texts
 
-from cleaner.clean import LANGUAGE_LINE_CHARS, WORD_RE, ProseSample, clean_text
+import cleaner.prose_sample
+from cleaner.clean import clean_text
 from cleaner.config import CleanConfig
 from cleaner.language import SAMPLE_TOKENS, detect_language, load_stoplists, packed_hits
+from cleaner.lines import WORD_RE
+from cleaner.prose_sample import LANGUAGE_LINE_CHARS, ProseSample
 
 ROOT = Path(__file__).resolve().parent.parent
 STOPLISTS = load_stoplists()
@@ -87,3 +91,8 @@ def test_the_cut_line_is_counted_once() -> None:
     assert set(sample.seen) == {line[:100]}
     assert sample.hits(["Title", "", line], "Title\n\n" + line) == first
     assert set(sample.seen) == {line[:100]}
+
+
+def test_docstring_examples() -> None:
+    result = doctest.testmod(cleaner.prose_sample)
+    assert result.failed == 0 and result.attempted > 0
