@@ -132,7 +132,7 @@ def document_features(
 
 def _compact(counts: dict[str, float]) -> Counts:
     """Counts as terms and values (interned terms are one object per chunk once unpickled;
-    :func:`~cleaner.pipeline.featured_corpus` interns them again where they are held)."""
+    :func:`~cleaner.featured.featured_corpus` interns them again where they are held)."""
     return tuple(map(sys.intern, counts)), array("d", counts.values())
 
 

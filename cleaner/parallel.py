@@ -103,7 +103,13 @@ def chunked_map(
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 """Signals the pool workers leave to the main process."""
-PRELOAD = ["cleaner.pipeline", "cleaner.passages", "cleaner.cluster", "cleaner.warm"]
+PRELOAD = [
+    "cleaner.pipeline",
+    "cleaner.featured",
+    "cleaner.passages",
+    "cleaner.cluster",
+    "cleaner.warm",
+]
 """Modules the fork server imports once, so that each worker starts with them loaded (and
 with what :mod:`cleaner.warm` loads)."""
 

@@ -7,7 +7,8 @@ A corpus (a folder, or several files) is cleaned in two streaming passes over it
 2. :func:`clean_documents` reads them again and cleans each with that evidence.
 
 :func:`clean_corpus` runs both; :func:`cleaned_documents` gives what clustering needs
-(``Document.text`` is the cleaned body, ``metadata`` holds the rest). Inputs that cannot be
+(``Document.text`` is the cleaned body, ``metadata`` holds the rest), and
+:func:`~cleaner.featured.featured_corpus` adds the clustering features. Inputs that cannot be
 read flow through as :class:`~cleaner.sources.ReadError` values, in input order, so a caller
 can report them and carry on. Everything here is a plain function over picklable values.
 
@@ -23,15 +24,12 @@ text documents by :func:`~cleaner.clean.clean_text` (see :func:`clean_document`)
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import BinaryIO, TypeVar
 
 from cleaner.clean import CleanResult, clean_text
-from cleaner.cluster import Features, document_features, document_title
-from cleaner.config import CleanConfig, ClusterConfig
+from cleaner.config import CleanConfig
 from cleaner.document import Document
 from cleaner.html import clean_html, extract_html
 from cleaner.linememo import LineMemo
@@ -45,7 +43,6 @@ from cleaner.readers import (
 )
 from cleaner.sources import ReadConfig, ReadError, Source, internal_error
 from cleaner.templates import TemplateLines, build_templates, merge_all
-from cleaner.terms import PieceMemo, piece_memo
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
 T = TypeVar("T")
@@ -57,9 +54,6 @@ exactly as the same text on standard input."""
 Finish = Callable[[list["Cleaned"]], list[T]]
 """What a worker makes of the cleaned documents of one chunk, one result per document, in
 order (a module-level function or a ``functools.partial`` of one: it is sent to the workers)."""
-
-Featured = tuple[Document, Features]
-"""A cleaned document with its clustering features (see :func:`featured_documents`)."""
 
 Track = Callable[[Sequence[Source], str], Iterable[Source]]
 """Wraps the sources of one pass (``"reading"`` or ``"cleaning"``), e.g. in a progress bar."""
@@ -260,7 +254,7 @@ def clean_corpus(
     the workers; records of a JSONL or WARC input (and standard input) are read here and
     handed to them.
     """
-    yield from _clean_corpus(
+    yield from finished_corpus(
         sources,
         config,
         templates,
@@ -272,7 +266,7 @@ def clean_corpus(
     )
 
 
-def _clean_corpus(
+def finished_corpus(
     sources: Sequence[Source],
     config: CleanConfig,
     templates: TemplateLines | None,
@@ -324,7 +318,7 @@ def cleaned_documents(
     Arguments as for :func:`clean_corpus`; ``finish`` defaults to :func:`full_documents`
     (:func:`summary_documents` keeps only the count of removed lines).
     """
-    yield from _clean_corpus(
+    yield from finished_corpus(
         sources,
         config,
         None,
@@ -334,41 +328,6 @@ def cleaned_documents(
         read_config=read_config,
         jobs=jobs,
     )
-
-
-def featured_corpus(
-    sources: Sequence[Source],
-    cluster_config: ClusterConfig,
-    config: CleanConfig = DEFAULT_CLEAN_CONFIG,
-    *,
-    stdin: BinaryIO | None = None,
-    track: Track = untracked,
-    read_config: ReadConfig = DEFAULT_READ_CONFIG,
-    jobs: int = 1,
-) -> Iterator[Featured | ReadError]:
-    """What ``cleaner cluster`` reads: :func:`cleaned_documents` (summary form), each with
-    its clustering features, computed in the worker that cleaned it
-    (see :func:`featured_documents`); pass them to ``run_clustering(..., features=...)``.
-
-    Terms and metadata keys are interned as they arrive from the workers: held for 100,000
-    documents, one copy of each term instead of one per document saves hundreds of MB."""
-    featured = _clean_corpus(
-        sources,
-        config,
-        None,
-        partial(featured_documents, cluster_config, memo=piece_memo()),
-        stdin=stdin,
-        track=track,
-        read_config=read_config,
-        jobs=jobs,
-    )
-    for item in featured:
-        if isinstance(item, ReadError):
-            yield item
-            continue
-        doc, (shingle_set, (terms, counts)) = item
-        doc.metadata = {sys.intern(key): value for key, value in doc.metadata.items()}
-        yield doc, (shingle_set, (tuple(map(sys.intern, terms)), counts))
 
 
 def full_documents(chunk: list[Cleaned]) -> list[Document]:
@@ -388,18 +347,6 @@ def summary_document(cleaned: Cleaned) -> Document:
     doc = cleaned.to_document()
     doc.metadata["removed"] = len(cleaned.result.removed)
     return doc
-
-
-def featured_documents(
-    config: ClusterConfig, chunk: list[Cleaned], memo: PieceMemo | None = None
-) -> list[Featured]:
-    """A :data:`Finish` for clustering (pass ``functools.partial(featured_documents, config,
-    memo=piece_memo())``: the memo then lasts as long as the worker): each document as
-    :func:`summary_document` makes it, with its clustering features, computed in the worker
-    that cleaned it, so the text is not sent to a worker again."""
-    docs = summary_documents(chunk)
-    features = document_features([(document_title(d), d.text) for d in docs], config, memo)
-    return list(zip(docs, features, strict=True))
 
 
 def _as_is(chunk: list[Cleaned]) -> list[Cleaned]:

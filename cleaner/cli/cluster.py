@@ -77,6 +77,7 @@ from cleaner.config import (
     PassageConfig,
 )
 from cleaner.document import Document
+from cleaner.featured import featured_corpus
 from cleaner.io import (
     STDIN,
     ReadConfig,
@@ -89,7 +90,6 @@ from cleaner.io import (
     output_conflict,
 )
 from cleaner.parallel import start_workers_early
-from cleaner.pipeline import featured_corpus
 from cleaner.report import cluster_report, render_html, render_markdown
 from cleaner.report.build import plural
 from cleaner.report.json_text import json_chunks

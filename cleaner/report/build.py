@@ -300,7 +300,7 @@ def cluster_report(
     recorded in the report. ``jobs`` processes share the work (the report is the same);
     ``track(stage, total)`` gives a callback that each stage calls with the items it has
     finished (for progress bars). ``features`` are the documents' clustering features when
-    they were computed already (see :func:`~cleaner.pipeline.featured_documents`); the list is
+    they were computed already (see :func:`~cleaner.featured.featured_documents`); the list is
     consumed (emptied) by clustering.
     """
     done = track("clustering", len(documents)) if track else None
