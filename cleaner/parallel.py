@@ -7,7 +7,8 @@ whole), and results come back in input order: a run with ``jobs=4`` gives exactl
 with ``jobs=1`` gives. With ``jobs=1`` (or a single chunk) everything runs in this process,
 with no pool and no pickling. Workers start from a fork server (see ``_context``), so a script
 that runs a stage with ``jobs > 1`` must guard its entry point with
-``if __name__ == "__main__":``, as ``multiprocessing`` requires.
+``if __name__ == "__main__":``, as ``multiprocessing`` requires. They exit when the process
+that started them dies, even by SIGKILL (see ``_exit_with_main``).
 
 >>> list(chunked_map(_double, range(5), jobs=1, chunk_size=2))
 [0, 2, 4, 6, 8]
@@ -19,12 +20,14 @@ import gc
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from itertools import islice
 from multiprocessing import forkserver
+from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
@@ -84,9 +87,18 @@ def chunked_map(
     if second is None:  # one chunk: a pool would only add start-up time
         yield from _checked(task(first), len(first), done)
         return
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=_context(), initializer=_install, initargs=(task,)
-    ) as pool:
+    context = _context()
+    lifeline, held = context.Pipe(duplex=False)  # see _exit_with_main
+    with (
+        held,
+        lifeline,
+        ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=context,
+            initializer=_install,
+            initargs=(task, lifeline),
+        ) as pool,
+    ):
         queue: deque[tuple[Future[list[R]], int]] = deque()
         for chunk in (first, second):
             queue.append((pool.submit(_run_installed, chunk), len(chunk)))
@@ -147,24 +159,44 @@ def _context() -> BaseContext:
     return context
 
 
+ORPHANED_EXIT = 1
+"""Exit status of a pool worker whose main process has gone (see :func:`_exit_with_main`)."""
 WORKER_COLLECTOR_THRESHOLDS = (10_000, 20, 20)
 """``gc.set_threshold`` in pool workers (Python's default is 700, 10, 10)."""
 _installed: list[Callable[[list[Any]], list[Any]]] = []
 """The task of this pool worker, set once when the worker starts (see :func:`_install`)."""
 
 
-def _install(task: Callable[[list[Any]], list[Any]]) -> None:
+def _install(task: Callable[[list[Any]], list[Any]], lifeline: Connection) -> None:
     """Pool initializer: keep the task (function and fixed arguments) in this worker.
 
     The fixed arguments (a folder's template evidence, configs, memos) go to each worker
     once, instead of being pickled again with every chunk. The cycle collector is then told
     to leave alone what the worker holds from the start (modules, stoplists, the task) and
     to run less often: a worker makes many short-lived lists per document (words, lines),
-    and scanning after every 700 of them cost about 5% of its time.
+    and scanning after every 700 of them cost about 5% of its time. A thread then waits for
+    the ``lifeline`` to end (see :func:`_exit_with_main`).
     """
     _installed[:] = [task]
+    threading.Thread(target=_exit_with_main, args=(lifeline,), daemon=True).start()
     gc.freeze()
     gc.set_threshold(*WORKER_COLLECTOR_THRESHOLDS)
+
+
+def _exit_with_main(lifeline: Connection) -> None:
+    """Exit this worker as soon as the process that started its pool has gone.
+
+    ``lifeline`` is the read end of a pipe whose write end only that process holds, and on
+    which nothing is ever sent: it becomes readable (end of file) when that process closes
+    it, once the pool's workers have stopped, or dies, even by SIGKILL. Without this, the
+    workers of a killed run wait on their task queue for ever (each holds both ends of it),
+    and the fork server and resource tracker, which wait for the workers, stay with them. (A
+    parent-death signal would not do: a worker's parent is the fork server, which outlives
+    the process the worker works for.)
+    The waiting thread sleeps in the kernel: no cost per chunk or document.
+    """
+    lifeline.poll(None)
+    os._exit(ORPHANED_EXIT)
 
 
 def _run_installed(chunk: list[Any]) -> list[Any]:

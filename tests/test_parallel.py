@@ -1,9 +1,18 @@
-"""Runs with several processes give exactly what one process gives."""
+"""Runs with several processes give exactly what one process gives, and leave no process
+behind when killed."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import random
+import select
+import signal
+import subprocess
+import sys
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -165,3 +174,60 @@ def test_cli_cluster_report_does_not_depend_on_jobs(folder: Path, tmp_path: Path
         reports.append(json.loads(out.read_text(encoding="utf-8")))
     assert reports[0] == reports[1]
     assert reports[0]["summary"]["documents"] == MANY
+
+
+ABANDONED_RUN = """
+import time
+from cleaner.parallel import chunked_map
+
+results = chunked_map(sorted, range(10_000), jobs=2, chunk_size=10)
+print(next(results), flush=True)  # the pool is running
+time.sleep(60)  # the test kills this process meanwhile
+"""
+"""A run whose main process the test SIGKILLs while its pool of workers is up."""
+
+
+def processes_of(marker: str) -> set[int]:
+    """The live processes whose environment holds ``marker``: those of one run (its main
+    process, the fork server and the workers forked from it, the resource tracker)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            environ = (entry / "environ").read_bytes() if entry.name.isdigit() else b""
+        except OSError:  # gone meanwhile, or not ours
+            continue
+        if marker.encode() in environ.split(b"\0"):
+            found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds processes in /proc")
+def test_workers_exit_when_the_main_process_is_killed(tmp_path: Path) -> None:
+    name, value = "CLEANER_TEST_RUN", uuid.uuid4().hex
+    marker = f"{name}={value}"
+    stderr = tmp_path / "stderr.txt"
+    with (
+        stderr.open("wb") as errors,
+        subprocess.Popen(
+            [sys.executable, "-c", ABANDONED_RUN],
+            env={**os.environ, "PYTHONPATH": str(ROOT), name: value},
+            stdout=subprocess.PIPE,
+            stderr=errors,
+        ) as run,
+    ):
+        try:
+            assert run.stdout is not None
+            assert select.select([run.stdout], [], [], 60)[0], "the run never started its pool"
+            assert run.stdout.readline() == b"0\n", stderr.read_text()
+            assert len(processes_of(marker) - {run.pid}) >= 2  # the server and a worker at least
+            run.kill()
+            run.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while (left := processes_of(marker)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+        finally:
+            run.kill()
+            for pid in processes_of(marker):  # the run's own marker: no other process is touched
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+    assert not left, f"processes of the killed run still running: {sorted(left)}"
