@@ -23,7 +23,6 @@ text documents by :func:`~cleaner.clean.clean_text` (see :func:`clean_document`)
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -45,6 +44,7 @@ from cleaner.readers import (
 )
 from cleaner.sources import ReadConfig, ReadError, Source, internal_error
 from cleaner.templates import TemplateLines, build_templates, merge_all
+from cleaner.termids import Vocabulary
 from cleaner.terms import PieceMemo, piece_memo
 
 DEFAULT_CLEAN_CONFIG = CleanConfig()
@@ -350,8 +350,10 @@ def featured_corpus(
     its clustering features, computed in the worker that cleaned it
     (see :func:`featured_documents`); pass them to ``run_clustering(..., features=...)``.
 
-    Terms and metadata keys are interned as they arrive from the workers: held for 100,000
-    documents, one copy of each term instead of one per document saves hundreds of MB."""
+    Each document's term counts are rebased, as they arrive from the workers, onto one
+    :class:`~cleaner.termids.Vocabulary` of the run: held for 100,000 documents, one copy of
+    each term instead of one per chunk saves hundreds of MB. (Metadata keys need no such
+    care: a worker's documents share their key strings, so a chunk unpickles one of each.)"""
     featured = _clean_corpus(
         sources,
         config,
@@ -362,13 +364,13 @@ def featured_corpus(
         read_config=read_config,
         jobs=jobs,
     )
+    vocabulary = Vocabulary()
     for item in featured:
         if isinstance(item, ReadError):
             yield item
             continue
-        doc, (shingle_set, (terms, counts)) = item
-        doc.metadata = {sys.intern(key): value for key, value in doc.metadata.items()}
-        yield doc, (shingle_set, (tuple(map(sys.intern, terms)), counts))
+        doc, (shingle_set, counts) = item
+        yield doc, (shingle_set, vocabulary.rebase(counts))
 
 
 def full_documents(chunk: list[Cleaned]) -> list[Document]:
