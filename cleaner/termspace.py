@@ -28,6 +28,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import overload
 
 import numpy as np
@@ -78,19 +79,16 @@ class TermSpace:
     def salient(self, top_terms: int, min_df: int) -> list[np.ndarray]:
         """Each unit's ``top_terms`` heaviest term ids among those in ``min_df`` or more
         units, heaviest first, ties by term (as :func:`cleaner.terms.salient_terms`)."""
-        if not self.units:
-            return []
-        unit = self.entry_units()
         kept = np.flatnonzero(self.df[self.terms] >= min_df)
-        # Entries are in (unit, term) order already: a stable sort by (unit, -weight) keeps
-        # ties of weight in term order.
-        order = kept[np.lexsort((-self.weights[kept], unit[kept]))]
-        ranked_units = unit[order]
-        firsts = np.searchsorted(ranked_units, np.arange(self.units + 1))
-        rank = np.arange(len(order)) - firsts[ranked_units]
-        chosen = order[rank < top_terms]
-        bounds = np.searchsorted(unit[chosen], np.arange(1, self.units))
-        return np.split(self.terms[chosen], bounds)
+        starts = np.searchsorted(self.entry_units()[kept], np.arange(self.units + 1)).tolist()
+        lighter = -self.weights[kept]
+        # Entries are in (unit, term) order: a stable sort of a unit's entries by weight keeps
+        # ties in term order. One small sort per unit is several times faster than one sort
+        # of every entry by (unit, weight).
+        return [
+            self.terms[kept[start + np.argsort(lighter[start:stop], kind="stable")[:top_terms]]]
+            for start, stop in pairwise(starts)
+        ]
 
 
 class UnitVectors(Sequence[dict[int, float]]):
