@@ -24,8 +24,6 @@ Stories are not near-duplicates: five outlets' reports of one meeting share almo
 
 from __future__ import annotations
 
-import sys
-from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -40,6 +38,7 @@ from cleaner.minhash import signature_rows
 from cleaner.model import Clustering, Story
 from cleaner.neardup import NearDuplicates, ShingleSet, find_near_duplicates, shingle_sets
 from cleaner.parallel import chunked_map
+from cleaner.termids import Counts, chunk_counts
 from cleaner.terms import PieceMemo, piece_memo, term_counts
 from cleaner.termspace import Centroids, TermSpace, UnitVectors, pair_cosines, unit_space
 
@@ -107,8 +106,6 @@ def term_signatures(
     return signature_rows([table[terms] for terms in salient], config)
 
 
-Counts = tuple[tuple[str, ...], "array[float]"]
-"""Term counts held compactly: the terms in order and their counts (a fifth of a dict)."""
 Features = tuple[ShingleSet, Counts]
 """What clustering reads from one document: its shingle signature and set, its term counts."""
 
@@ -120,20 +117,13 @@ def document_features(
 
     ``(title, body)`` of a cleaned document: its ``metadata["title"]`` and its ``text``;
     ``memo`` is the :func:`~cleaner.terms.piece_memo` to read terms with (one for the chunk
-    when None)."""
+    when None). The term counts of the chunk share one vocabulary
+    (:func:`~cleaner.termids.chunk_counts`)."""
     texts = [_shingle_text(title, text) for title, text in chunk]
     sets = shingle_sets(texts, config)
     memo = piece_memo() if memo is None else memo
-    return [
-        (shingle_set, _compact(term_counts(title, text, config, memo)))
-        for shingle_set, (title, text) in zip(sets, chunk, strict=True)
-    ]
-
-
-def _compact(counts: dict[str, float]) -> Counts:
-    """Counts as terms and values (interned terms are one object per chunk once unpickled;
-    :func:`~cleaner.featured.featured_corpus` interns them again where they are held)."""
-    return tuple(map(sys.intern, counts)), array("d", counts.values())
+    counts = chunk_counts(term_counts(title, text, config, memo) for title, text in chunk)
+    return list(zip(sets, counts, strict=True))
 
 
 def run_clustering(

@@ -16,7 +16,6 @@ not the lines), as a cluster report needs no more.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import BinaryIO
@@ -34,6 +33,7 @@ from cleaner.pipeline import (
 )
 from cleaner.readers import DEFAULT_READ_CONFIG
 from cleaner.sources import ReadConfig, ReadError, Source
+from cleaner.termids import Vocabulary
 from cleaner.terms import PieceMemo, piece_memo
 
 Featured = tuple[Document, Features]
@@ -54,8 +54,10 @@ def featured_corpus(
     form), each with its clustering features, computed in the worker that cleaned it
     (see :func:`featured_documents`); pass them to ``run_clustering(..., features=...)``.
 
-    Terms and metadata keys are interned as they arrive from the workers: held for 100,000
-    documents, one copy of each term instead of one per document saves hundreds of MB."""
+    Each document's term counts are rebased, as they arrive from the workers, onto one
+    :class:`~cleaner.termids.Vocabulary` of the run: held for 100,000 documents, one copy of
+    each term instead of one per chunk saves hundreds of MB. (Metadata keys need no such
+    care: a worker's documents share their key strings, so a chunk unpickles one of each.)"""
     featured = finished_corpus(
         sources,
         config,
@@ -66,13 +68,13 @@ def featured_corpus(
         read_config=read_config,
         jobs=jobs,
     )
+    vocabulary = Vocabulary()
     for item in featured:
         if isinstance(item, ReadError):
             yield item
             continue
-        doc, (shingle_set, (terms, counts)) = item
-        doc.metadata = {sys.intern(key): value for key, value in doc.metadata.items()}
-        yield doc, (shingle_set, (tuple(map(sys.intern, terms)), counts))
+        doc, (shingle_set, counts) = item
+        yield doc, (shingle_set, vocabulary.rebase(counts))
 
 
 def featured_documents(

@@ -12,6 +12,7 @@ from cleaner.document import Document
 from cleaner.featured import featured_corpus
 from cleaner.io import ReadError, find_sources
 from cleaner.pipeline import cleaned_documents, summary_documents
+from cleaner.termids import counts_dict
 
 FOLDER = Path(__file__).parent.parent / "fixtures" / "folder"
 
@@ -30,9 +31,10 @@ def test_documents_are_the_summary_ones_with_the_features_of_their_cleaned_text(
 
 
 def plain(features: Features) -> tuple[object, ...]:
-    """Features as comparable values (signature and hashes are arrays)."""
-    (signature, hashes), (terms, counts) = features
-    return (None if signature is None else signature.tolist(), hashes.tolist(), terms, list(counts))
+    """Features as comparable values (arrays as lists, term ids as the terms they stand for)."""
+    (signature, hashes), counts = features
+    terms = list(counts_dict(counts).items())  # in the order they were counted
+    return (None if signature is None else signature.tolist(), hashes.tolist(), terms)
 
 
 def test_docstring_examples() -> None:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import cleaner.termspace
 from cleaner.config import ClusterConfig
+from cleaner.termids import chunk_counts, counts_of
 from cleaner.terms import CorpusStats, centroid, cosine, salient_terms, weigh
 from cleaner.termspace import Centroids, UnitVectors, pair_cosines, unit_space
 
@@ -47,9 +48,7 @@ def test_the_same_vectors_salient_terms_and_cosines_as_one_at_a_time(
     stats = CorpusStats.from_counts(means, prior=config.idf_prior)
     expected = [weigh(mean, stats) for mean in means]
 
-    space = unit_space(
-        [(tuple(doc), list(doc.values())) for doc in docs], groups, prior=config.idf_prior
-    )
+    space = unit_space(chunk_counts(docs), groups, prior=config.idf_prior)
     vectors = [{space.vocabulary[t]: w for t, w in v.items()} for v in UnitVectors(space)]
     assert [sorted(v) for v in vectors] == [sorted(v) for v in expected]
     for got, want in zip(vectors, expected, strict=True):
@@ -79,7 +78,7 @@ def test_no_documents_and_empty_documents() -> None:
     space = unit_space([], [])
     assert space.units == 0 and space.salient(5, 1) == []
     assert pair_cosines(space, np.zeros((0, 2), dtype=np.int64)).tolist() == []
-    space = unit_space([((), []), (("a",), [1.0])], [(0,), (1,)])
+    space = unit_space([counts_of({}), counts_of({"a": 1.0})], [(0,), (1,)])
     assert space.vector(0) == {} and space.vector(1) == {0: 1.0}
     assert [s.tolist() for s in space.salient(5, 1)] == [[], [0]]
     assert Centroids.of(space, np.array([0, 1]), 2).cosines.tolist() == [0.0, 1.0]
