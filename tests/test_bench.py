@@ -11,7 +11,7 @@ import pytest
 from bench.baselines import c4_lines, min_words
 from bench.clean import format_report, run
 from bench.make_chrome_set import build_chrome_set, split_article, write_chrome_set
-from bench.scale import measure
+from bench.scale import measure, warm
 from bench.seeds_eval import GoldLine, evaluate_seeds
 from cleaner.clean import CleanResult, LineDecision
 
@@ -150,3 +150,10 @@ def test_scale_measures_time_without_memory_sampling_and_memory_when_asked() -> 
     assert timed.wall >= 0.5 and timed.peak_tree_mb == 0 and timed.peak_process_mb >= 28
     sampled = measure(command, pss=True)
     assert sampled.peak_tree_mb >= 28
+
+
+def test_scale_reads_every_file_of_a_corpus_before_timing_it(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_bytes(b"12345")
+    (tmp_path / "two.txt").write_bytes(b"678")
+    assert warm(tmp_path) == 8
