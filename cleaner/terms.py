@@ -40,23 +40,6 @@ K = TypeVar("K", bound=Hashable)
 """What sparse vectors are keyed by: terms, or term ids (:mod:`cleaner.termspace`)."""
 
 
-def _tokens(text: str) -> Iterable[tuple[str, bool]]:
-    """Yield ``(lowercased token, looks like a name)`` for each word worth keeping.
-
-    A capitalised word looks like a name unless it opens the text or follows what may end
-    a sentence (``SENTENCE_END``, spaces and tabs between them ignored). The plain reading
-    of a text, one word at a time; :func:`term_counts` reads a text as this does, faster.
-    """
-    first = True
-    for gap, token in GAP_TOKEN_RE.findall(text):
-        opens_text = first and not gap
-        first = False
-        lower = _term(token)
-        if not lower:
-            continue
-        yield lower, not opens_text and _is_name(token, gap)
-
-
 def _term(token: str) -> str:
     """The term a token counts as: lowercased, \u2019 as ', without a final 's; "" when it is
     not worth keeping (one character, a stopword, a number of fewer than four digits)."""
@@ -87,7 +70,8 @@ empty: then the pieces before say)."""
 
 
 def _piece_terms(piece: str) -> PieceTerms:
-    """What :func:`_tokens` reads in ``piece`` (a text split at spaces), as :data:`PieceTerms`."""
+    """What :func:`term_counts` reads in ``piece`` (a text split at spaces), as
+    :data:`PieceTerms`."""
     word = piece[:-1] if piece and not piece[-1].isalnum() else piece
     if word.isalpha():  # one word, maybe with a mark after it (most pieces): one token
         term = _term(word)
@@ -132,9 +116,12 @@ def term_counts(
 ) -> dict[str, float]:
     """Term frequencies of one document, names and title words weighted up.
 
-    The text is read as :func:`_tokens` reads it, a piece between two spaces at a time
-    (through ``memo``, a :func:`piece_memo`; a new one when None); only a capitalised word
-    that opens a piece needs the pieces before it to tell whether it starts a sentence.
+    Each token worth keeping counts as its :func:`_term`. A capitalised word looks like a
+    name unless it opens the text or follows what may end a sentence (``SENTENCE_END``,
+    spaces and tabs between them ignored). The text is read a piece between two spaces at a
+    time (through ``memo``, a :func:`piece_memo`; a new one when None); only a capitalised
+    word that opens a piece needs the pieces before it to tell whether it starts a sentence.
+    (``tests/test_terms.py`` keeps the plain one-token-at-a-time reading this must equal.)
     """
     name_boost = config.name_boost if config else 1.0
     title_boost = config.title_boost if config else 1.0

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner.config import ClusterConfig
 from cleaner.memo import Memo
 from cleaner.stopwords import STOPWORDS
-from cleaner.terms import GAP_TOKEN_RE, SENTENCE_END, _tokens, term_counts
+from cleaner.terms import GAP_TOKEN_RE, SENTENCE_END, term_counts
 
 
 def plain_tokens(text: str) -> list[tuple[str, bool]]:
@@ -80,11 +80,6 @@ def test_term_counts_are_the_plain_reading(title: str | None, text: str, config:
     fast, plain = term_counts(title, text, config), plain_term_counts(title, text, config)
     assert list(fast.items()) == list(plain.items())  # same terms, same order, same floats
     assert all(type(count) is float for count in fast.values())
-
-
-@given(texts)
-def test_tokens_are_the_plain_reading(text: str) -> None:
-    assert list(_tokens(text)) == plain_tokens(text)
 
 
 def test_names_and_sentence_starts() -> None:
