@@ -5,6 +5,18 @@ from __future__ import annotations
 import numpy as np
 
 
+def run_starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal neighbours begins (in sorted values: each distinct value's
+    first place): True at the first element and wherever one differs from the one before.
+
+    >>> run_starts(np.array([1, 1, 2, 3, 3])).tolist()
+    [True, False, True, True, False]
+    """
+    first = np.ones(len(values), dtype=bool)
+    np.not_equal(values[1:], values[:-1], out=first[1:])
+    return first
+
+
 def sorted_distinct(values: np.ndarray) -> np.ndarray:
     """``values`` sorted, without repeats: what ``np.unique`` gives, from one sort and a mask
     (numpy 2.4's ``np.unique`` hashes integers and is many times slower on large arrays).
@@ -13,6 +25,4 @@ def sorted_distinct(values: np.ndarray) -> np.ndarray:
     [1, 2, 3]
     """
     values = np.sort(values)
-    first = np.ones(len(values), dtype=bool)
-    first[1:] = values[1:] != values[:-1]
-    return values[first]
+    return values[run_starts(values)]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 from datasketch import MinHashLSH
 
-from cleaner.arrays import sorted_distinct
+from cleaner.arrays import run_starts, sorted_distinct
 
 PAIRS_PER_STEP = 4_000_000
 """Pairs gathered before duplicates are dropped (bounds the memory of the listing)."""
@@ -73,14 +73,10 @@ def _band_buckets(matrix: np.ndarray, band: int, rows: int) -> tuple[np.ndarray,
         value = key[members]
         order = _refined_order(label, value) if step else np.argsort(value)
         members, label, value = members[order], label[order], value[order]
-        first = np.ones(len(members), dtype=bool)
-        first[1:] = (label[1:] != label[:-1]) | (value[1:] != value[:-1])
-        bucket = np.cumsum(first) - 1
+        bucket = np.cumsum(run_starts(label) | run_starts(value)) - 1
         shared = np.bincount(bucket)[bucket] > 1
         members, label = members[shared], bucket[shared]
-    first = np.ones(len(members), dtype=bool)
-    first[1:] = label[1:] != label[:-1]
-    return members, np.flatnonzero(first)
+    return members, np.flatnonzero(run_starts(label))
 
 
 def _bucket_pairs(members: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
@@ -154,8 +150,7 @@ def best_pairs(pairs: np.ndarray, scores: np.ndarray, limit: int) -> np.ndarray:
     else:
         order = np.lexsort((dst, rank, src))
         src, dst = src[order], dst[order]
-    first = np.ones(len(src), dtype=bool)
-    first[1:] = src[1:] != src[:-1]
+    first = run_starts(src)
     place = np.arange(len(src)) - np.maximum.accumulate(np.where(first, np.arange(len(src)), 0))
     keep = place < limit
     codes = sorted_distinct(np.minimum(src, dst)[keep] * n + np.maximum(src, dst)[keep])

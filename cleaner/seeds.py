@@ -27,6 +27,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from cleaner.arrays import run_starts
+
 POSTINGS_PER_DOCUMENT = 2
 """Places of one window linked per document."""
 HASH_MULTIPLIER = 0x9E3779B97F4A7C15
@@ -113,8 +115,7 @@ def _shared(keys: IntArray) -> tuple[IntArray, IntArray]:
     then index, where a window's label is the first index with its key."""
     order = np.argsort(keys)
     ordered = keys[order]
-    head = np.ones(len(keys), dtype=bool)
-    head[1:] = ordered[1:] != ordered[:-1]
+    head = run_starts(ordered)
     run = np.cumsum(head) - 1
     shared = np.bincount(run)[run] >= 2
     at, head = order[shared], np.flatnonzero(head[shared])
@@ -130,8 +131,7 @@ def _link(label: IntArray, doc: IntArray, pos: IntArray) -> Links:
     n = len(label)
     if not n:
         return label, label, label, label
-    head = np.ones(n, dtype=bool)
-    head[1:] = label[1:] != label[:-1]
+    head = run_starts(label)
     heads = np.flatnonzero(head)
     tails = np.append(heads[1:], n) - 1
     pivot = np.repeat(heads, tails - heads + 1)  # each posting's window's first posting

@@ -20,6 +20,7 @@ from itertools import chain
 import numpy as np
 from datasketch import LeanMinHash, MinHash
 
+from cleaner.arrays import sorted_distinct
 from cleaner.config import ClusterConfig
 from cleaner.minhash import fmix
 
@@ -146,11 +147,7 @@ def low_hash_sets(hashes: np.ndarray, counts: np.ndarray) -> list[np.ndarray]:
     if not len(counts):
         return []
     text_of = np.repeat(np.arange(len(counts), dtype=np.uint64), counts)
-    keys = (text_of << np.uint64(32)) | (hashes & LOW_32_BITS)
-    keys.sort()
-    distinct = np.ones(len(keys), dtype=bool)
-    np.not_equal(keys[1:], keys[:-1], out=distinct[1:])
-    keys = keys[distinct]
+    keys = sorted_distinct((text_of << np.uint64(32)) | (hashes & LOW_32_BITS))
     kept = np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=len(counts))
     low = keys.astype(np.uint32)
     return [part.copy() for part in np.split(low, np.cumsum(kept)[:-1])]

@@ -34,6 +34,7 @@ from typing import overload
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from cleaner.arrays import run_starts
 from cleaner.termids import Counts, flat_term_ids
 
 
@@ -138,7 +139,7 @@ def unit_space(
     order = np.argsort(keys, kind="stable")  # members in order within each (unit, term)
     keys, doc_counts = keys[order], doc_counts[order]
     del order
-    starts_here = np.r_[True, keys[1:] != keys[:-1]] if len(keys) else keys.astype(bool)
+    starts_here = run_starts(keys)
     sums = np.bincount(np.cumsum(starts_here) - 1, weights=doc_counts)
     keys = keys[starts_here]
     unit, terms = np.divmod(keys, width)

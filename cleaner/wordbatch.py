@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from cleaner.arrays import sorted_distinct
+from cleaner.arrays import run_starts, sorted_distinct
 from cleaner.normalize import WordReader, Words
 
 OTHER, LETTER_OR_DIGIT, JOINER = 0, 1, 2
@@ -266,8 +266,7 @@ def _word_classes(
     hashes = (prefix[ends] - prefix[starts]) * powers[1][starts]
     order = np.argsort(hashes)
     ordered = hashes[order]
-    head = np.ones(len(hashes), dtype=bool)
-    head[1:] = ordered[1:] != ordered[:-1]
+    head = run_starts(ordered)
     rank = np.cumsum(head) - 1
     classes = np.empty(len(hashes), dtype=np.int64)
     classes[order] = rank
