@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch.hashfunc import sha1_hash32
 
+from cleaner.arrays import sorted_distinct
 from cleaner.bands import best_pairs, candidate_pairs, estimated_overlaps
 from cleaner.config import ClusterConfig
 from cleaner.document import Document
@@ -100,7 +101,7 @@ def term_signatures(
 ) -> np.ndarray:
     """MinHash signatures of sets of term ids (positions in ``vocabulary``), as rows: each
     term hashed as datasketch hashes bytes by default (``sha1_hash32`` of its UTF-8), once."""
-    used = np.unique(np.concatenate(salient)) if salient else np.zeros(0, dtype=np.int64)
+    used = sorted_distinct(np.concatenate(salient)) if salient else np.zeros(0, dtype=np.int64)
     table = np.zeros(len(vocabulary), dtype=np.uint32)
     table[used] = [sha1_hash32(vocabulary[t].encode()) for t in used.tolist()]
     return signature_rows([table[terms] for terms in salient], config)
